@@ -1,0 +1,60 @@
+"""Everything a front end needs, built from settings: the composition root of services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.config import Settings
+from tracker.db.engine import Database
+from tracker.db.migrate import UpgradeReport, current_revision, head_revision, upgrade_to_head
+from tracker.services.budget import BudgetService
+from tracker.services.countries import CountryService
+from tracker.services.events import EventService
+from tracker.services.expenses import ExpenseService
+from tracker.services.plans import PlanService
+from tracker.services.seed import SeedService
+
+
+@dataclass
+class Services:
+    settings: Settings
+    db: Database
+    plans: PlanService
+    budget: BudgetService
+    events: EventService
+    expenses: ExpenseService
+    countries: CountryService
+    seeds: SeedService
+    upgrade: UpgradeReport | None = None
+
+    @classmethod
+    def connect(cls, settings: Settings) -> Services:
+        db = Database(settings.database_url)
+        return cls(
+            settings=settings,
+            db=db,
+            plans=PlanService(db),
+            budget=BudgetService(db),
+            events=EventService(db),
+            expenses=ExpenseService(db),
+            countries=CountryService(db),
+            seeds=SeedService(db),
+        )
+
+    @classmethod
+    def open(cls, settings: Settings, *, seed_if_new: bool = True) -> Services:
+        """Connect, upgrade the schema (backing up first), and seed a brand-new database."""
+        services = cls.connect(settings)
+        was_new = current_revision(services.db.engine) is None
+        services.upgrade = upgrade_to_head(
+            services.db.engine, backup_dir=settings.backup_dir, keep_backups=settings.keep_backups
+        )
+        if was_new and seed_if_new:
+            services.seeds.seed()
+        return services
+
+    def schema_status(self) -> tuple[str | None, str | None]:
+        return current_revision(self.db.engine), head_revision()
+
+    def close(self) -> None:
+        self.db.dispose()

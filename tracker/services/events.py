@@ -1,0 +1,329 @@
+"""Candidate events: paged lists, the form's create/update/delete, and their money."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import Select, case, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from tracker.db.engine import Database
+from tracker.domain.enums import EventStatus, Priority
+from tracker.domain.errors import ConflictError, RuleViolation, ValidationError
+from tracker.domain.event_rules import EventData
+from tracker.domain.models import Allocation, CostLine, Event, Plan, PlanCountry
+from tracker.domain.money import format_eur
+from tracker.services import _lookup
+from tracker.services.budget import line_figures
+from tracker.services.convert import checked_amount
+from tracker.services.dto import (
+    EVENT_SORTS,
+    ZERO,
+    AllocationInfo,
+    EventDetail,
+    EventPage,
+    EventQuery,
+    EventRow,
+    LinkResult,
+)
+
+MAX_PAGE = 500
+_STATUS_ORDER = {status.value: i for i, status in enumerate(EventStatus)}
+_PRIORITY_ORDER = {p.value: p.rank for p in Priority}
+
+
+def _allocated_by_event() -> Select[int, Decimal]:
+    return select(Allocation.event_id, func.sum(Allocation.amount).label("allocated")).group_by(
+        Allocation.event_id
+    )
+
+
+def _filtered(query: EventQuery) -> Select[Event]:
+    stmt = select(Event)
+    if query.year is not None:
+        stmt = stmt.join(Plan, Plan.id == Event.plan_id).where(Plan.year == query.year)
+    if query.country:
+        stmt = stmt.where(Event.country_code == query.country.strip().upper())
+    if query.statuses:
+        stmt = stmt.where(Event.status.in_([EventStatus(s) for s in query.statuses]))
+    text = query.text.strip()
+    if text:
+        stmt = stmt.where(
+            Event.name.icontains(text, autoescape=True)
+            | Event.city.icontains(text, autoescape=True)
+            | Event.organiser.icontains(text, autoescape=True)
+        )
+    return stmt
+
+
+def _order(query: EventQuery) -> list[object]:
+    if query.sort not in EVENT_SORTS:
+        raise ValidationError({"sort": f"sort by one of: {', '.join(EVENT_SORTS)}"})
+    date_key = [Event.start_date.is_(None), Event.start_date]
+    keys: dict[str, list[object]] = {
+        "date": [*date_key, func.lower(Event.name)],
+        "name": [func.lower(Event.name)],
+        "country": [Event.country_code.is_(None), Event.country_code, *date_key],
+        "status": [case(_STATUS_ORDER, value=Event.status, else_=99), *date_key],
+        "priority": [case(_PRIORITY_ORDER, value=Event.priority, else_=9), *date_key],
+    }
+    chosen = keys[query.sort]
+    if query.descending:
+        chosen = [k.desc() for k in chosen]  # type: ignore[attr-defined]
+    # Placeholders ("others to be identified") always close the list, whatever the order.
+    return [Event.is_placeholder, *chosen, Event.id]
+
+
+def list_page(session: Session, query: EventQuery) -> EventPage:
+    limit = max(1, min(query.limit, MAX_PAGE))
+    offset = max(0, query.offset)
+    filtered = _filtered(query)
+    total = session.scalar(select(func.count()).select_from(filtered.subquery())) or 0
+    money = _allocated_by_event().subquery()
+    stmt = (
+        filtered.add_columns(money.c.allocated)
+        .outerjoin(money, money.c.event_id == Event.id)
+        .order_by(*_order(query))  # type: ignore[arg-type]
+        .offset(offset)
+        .limit(limit)
+    )
+    rows = tuple(
+        EventRow(
+            id=e.id,
+            name=e.name,
+            kind=e.kind.value,
+            country_code=e.country_code,
+            city=e.city,
+            start_date=e.start_date,
+            end_date=e.end_date,
+            status=e.status.value,
+            priority=e.priority.value,
+            is_placeholder=e.is_placeholder,
+            allocated=allocated or ZERO,
+        )
+        for e, allocated in session.execute(stmt)
+    )
+    return EventPage(rows=rows, total=total, offset=offset, limit=limit)
+
+
+def _allocation_infos(
+    session: Session, allocations: list[Allocation]
+) -> tuple[AllocationInfo, ...]:
+    figures = line_figures(session, [a.cost_line_id for a in allocations])
+    return tuple(
+        AllocationInfo(
+            id=a.id,
+            event_id=a.event_id,
+            event_name=a.event.name,
+            country_code=a.cost_line.plan_country.country_code,
+            category_code=a.cost_line.category.code,
+            category_name_it=a.cost_line.category.name_it,
+            category_name_en=a.cost_line.category.name_en,
+            amount=a.amount,
+            line=figures[a.cost_line_id],
+        )
+        for a in allocations
+    )
+
+
+def detail(session: Session, event: Event) -> EventDetail:
+    allocations = session.scalars(
+        select(Allocation).where(Allocation.event_id == event.id).order_by(Allocation.id)
+    ).all()
+    return EventDetail(
+        id=event.id,
+        year=event.plan.year,
+        name=event.name,
+        kind=event.kind.value,
+        country_code=event.country_code,
+        city=event.city,
+        start_date=event.start_date,
+        end_date=event.end_date,
+        organiser=event.organiser,
+        url=event.url,
+        status=event.status.value,
+        priority=event.priority.value,
+        why=event.why,
+        notes=event.notes,
+        is_placeholder=event.is_placeholder,
+        version=event.version,
+        allocations=_allocation_infos(session, list(allocations)),
+    )
+
+
+def _apply(event: Event, data: EventData) -> None:
+    event.name = data.name
+    event.kind = data.kind
+    event.country_code = data.country_code
+    event.city = data.city
+    event.start_date = data.start_date
+    event.end_date = data.end_date
+    event.organiser = data.organiser
+    event.url = data.url
+    event.status = data.status
+    event.priority = data.priority
+    event.why = data.why
+    event.notes = data.notes
+    event.is_placeholder = data.is_placeholder
+
+
+class EventService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def list(self, query: EventQuery) -> EventPage:
+        with self._db.read() as session:
+            return list_page(session, query)
+
+    def upcoming(self, year: int, limit: int = 5) -> tuple[EventRow, ...]:
+        """The plan's open events, soonest first; undated ones after the dated."""
+        open_statuses = tuple(s.value for s in EventStatus if s.is_open)
+        query = EventQuery(year=year, statuses=open_statuses, sort="date", limit=limit)
+        return self.list(query).rows
+
+    def get(self, event_id: int) -> EventDetail:
+        with self._db.read() as session:
+            return detail(session, _lookup.event(session, event_id))
+
+    def find(self, ref: str, year: int | None = None) -> EventDetail:
+        with self._db.read() as session:
+            return detail(session, _lookup.event_by_ref(session, ref, year))
+
+    def create(self, year: int, data: EventData) -> EventDetail:
+        with self._db.write() as session:
+            plan = _lookup.plan_by_year(session, year)
+            if data.country_code:
+                _lookup.country(session, data.country_code)
+            event = Event(plan=plan)
+            _apply(event, data)
+            session.add(event)
+            session.flush()
+            return detail(session, event)
+
+    def update(
+        self, event_id: int, data: EventData, expected_version: int | None = None
+    ) -> EventDetail:
+        try:
+            with self._db.write() as session:
+                event = _lookup.event(session, event_id)
+                if expected_version is not None and event.version != expected_version:
+                    raise ConflictError(
+                        f"event #{event_id} was changed by someone else since you opened it"
+                    )
+                if data.country_code:
+                    _lookup.country(session, data.country_code)
+                if event.allocations and data.is_placeholder:
+                    raise RuleViolation("a placeholder takes no money: unlink its cost lines first")
+                if event.allocations and data.country_code != event.country_code:
+                    raise RuleViolation(
+                        "this event has money on cost lines of "
+                        f"{event.country_code}: unlink them before moving it to another country"
+                    )
+                _apply(event, data)
+                session.flush()
+                return detail(session, event)
+        except StaleDataError as exc:
+            raise ConflictError(f"event #{event_id} was changed by someone else") from exc
+
+    def set_status(self, event_id: int, status: str) -> EventDetail:
+        try:
+            new_status = EventStatus(status)
+        except ValueError as exc:
+            options = ", ".join(s.value for s in EventStatus)
+            raise ValidationError({"status": f"{status!r} is not one of: {options}"}) from exc
+        with self._db.write() as session:
+            event = _lookup.event(session, event_id)
+            event.status = new_status
+            session.flush()
+            return detail(session, event)
+
+    def delete(self, event_id: int) -> str:
+        """Delete an event and its earmarks; expenses stay on their lines, unlinked."""
+        with self._db.write() as session:
+            event = _lookup.event(session, event_id)
+            name = event.name
+            session.delete(event)
+            return name
+
+    def link(
+        self,
+        event_id: int,
+        category: str,
+        amount: Decimal,
+        *,
+        country: str | None = None,
+        note: str = "",
+    ) -> LinkResult:
+        """Earmark part of a cost line of the event's country for it (replacing any earlier)."""
+        amount = checked_amount(amount)
+        with self._db.write() as session:
+            event = _lookup.event(session, event_id)
+            if event.is_placeholder:
+                raise RuleViolation(
+                    f"{event.name!r} is a placeholder for events still to be found: "
+                    "it takes no money"
+                )
+            if event.country_code is None:
+                raise RuleViolation(f"{event.name!r} has no country: set one to link cost lines")
+            code = (country or event.country_code).strip().upper()
+            if code != event.country_code:
+                raise RuleViolation(
+                    f"{event.name!r} is in {event.country_code}: it can only use "
+                    f"{event.country_code}'s cost lines, not {code}'s"
+                )
+            line = _lookup.cost_line(session, event.plan, code, category)
+            allocation = session.scalar(
+                select(Allocation).where(
+                    Allocation.event_id == event.id, Allocation.cost_line_id == line.id
+                )
+            )
+            if allocation is None:
+                allocation = Allocation(event=event, cost_line=line, amount=amount, note=note)
+                session.add(allocation)
+            else:
+                allocation.amount = amount
+                allocation.note = note or allocation.note
+            session.flush()
+            info = _allocation_infos(session, [allocation])[0]
+        warning = None
+        if info.line.over_allocated:
+            warning = (
+                f"events now take {format_eur(info.line.allocated)} of {code} "
+                f"{info.category_name_en.lower()}, which plans {format_eur(info.line.planned)}: "
+                f"{format_eur(info.line.allocated - info.line.planned)} over the line"
+            )
+        return LinkResult(info, warning)
+
+    def unlink(self, event_id: int, category: str) -> None:
+        with self._db.write() as session:
+            event = _lookup.event(session, event_id)
+            line_ids = (
+                select(CostLine.id).join(PlanCountry).where(PlanCountry.plan_id == event.plan_id)
+            )
+            allocation = session.scalar(
+                select(Allocation)
+                .join(CostLine, CostLine.id == Allocation.cost_line_id)
+                .where(
+                    Allocation.event_id == event.id,
+                    Allocation.cost_line_id.in_(line_ids),
+                    CostLine.category_id == _lookup.plan_category(session, event.plan, category).id,
+                )
+            )
+            if allocation is None:
+                raise RuleViolation(f"{event.name!r} has no money on the {category} line")
+            session.delete(allocation)
+
+    def allocations(self, year: int, country: str | None = None) -> tuple[AllocationInfo, ...]:
+        with self._db.read() as session:
+            plan = _lookup.plan_by_year(session, year)
+            stmt = (
+                select(Allocation)
+                .join(CostLine, CostLine.id == Allocation.cost_line_id)
+                .join(PlanCountry, PlanCountry.id == CostLine.plan_country_id)
+                .where(PlanCountry.plan_id == plan.id)
+                .order_by(PlanCountry.position, CostLine.category_id, Allocation.id)
+            )
+            if country:
+                stmt = stmt.where(PlanCountry.country_code == country.strip().upper())
+            return _allocation_infos(session, list(session.scalars(stmt).all()))

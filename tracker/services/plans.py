@@ -1,0 +1,300 @@
+"""Plan years: their overview, target countries, cost categories and caps."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tracker.db.engine import Database
+from tracker.domain.enums import CapBasis, CapScope, CountryRole
+from tracker.domain.errors import RuleViolation, ValidationError
+from tracker.domain.models import (
+    Allocation,
+    CostCategory,
+    CostLine,
+    Event,
+    Expense,
+    Plan,
+    PlanCategory,
+    PlanCountry,
+)
+from tracker.services import _lookup
+from tracker.services.budget import plan_categories
+from tracker.services.convert import plan_country_info
+from tracker.services.dto import CapsInfo, ObjectiveInfo, PlanOverview, PlanSummary
+
+
+def overview_of(session: Session, plan: Plan) -> PlanOverview:
+    countries = [plan_country_info(pc) for pc in plan.countries]
+    return PlanOverview(
+        year=plan.year,
+        title=plan.title,
+        title_en=plan.title_en,
+        intro=plan.intro,
+        intro_en=plan.intro_en,
+        strategy_note=plan.strategy_note,
+        strategy_note_en=plan.strategy_note_en,
+        funding_note=plan.funding_note,
+        currency=plan.currency,
+        objectives=tuple(ObjectiveInfo(o.position, o.text, o.text_en) for o in plan.objectives),
+        targets=tuple(
+            sorted(
+                (c for c in countries if c.role == CountryRole.TARGET),
+                key=lambda c: c.position or 0,
+            )
+        ),
+        watch=tuple(c for c in countries if c.role == CountryRole.WATCH),
+        categories=plan_categories(session, plan),
+        caps=CapsInfo(
+            plan.cap_basis.value,
+            plan.cap_scope.value,
+            plan.cap_inside,
+            plan.cap_outside,
+            plan.cap_total,
+        ),
+    )
+
+
+def _uses_of_lines(session: Session, line_ids: list[int]) -> tuple[int, int]:
+    if not line_ids:
+        return 0, 0
+    allocations = session.scalar(select(func.count()).where(Allocation.cost_line_id.in_(line_ids)))
+    expenses = session.scalar(select(func.count()).where(Expense.cost_line_id.in_(line_ids)))
+    return allocations or 0, expenses or 0
+
+
+class PlanService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def list(self) -> tuple[PlanSummary, ...]:
+        with self._db.read() as session:
+            plans = session.scalars(select(Plan).order_by(Plan.year)).all()
+            event_counts = dict(
+                session.execute(select(Event.plan_id, func.count()).group_by(Event.plan_id)).all()
+            )
+            planned = dict(
+                session.execute(
+                    select(PlanCountry.plan_id, func.sum(CostLine.planned))
+                    .join(CostLine, CostLine.plan_country_id == PlanCountry.id)
+                    .group_by(PlanCountry.plan_id)
+                ).all()
+            )
+            return tuple(
+                PlanSummary(
+                    year=p.year,
+                    title=p.title,
+                    targets=tuple(
+                        pc.country_code for pc in p.countries if pc.role == CountryRole.TARGET
+                    ),
+                    events=event_counts.get(p.id, 0),
+                    planned=planned.get(p.id) or Decimal("0.00"),
+                )
+                for p in plans
+            )
+
+    def latest_year(self) -> int | None:
+        with self._db.read() as session:
+            return session.scalar(select(func.max(Plan.year)))
+
+    def overview(self, year: int) -> PlanOverview:
+        with self._db.read() as session:
+            return overview_of(session, _lookup.plan_by_year(session, year))
+
+    def create(self, year: int, title: str = "") -> PlanOverview:
+        """A new plan year with the cost items and caps of the latest plan before it."""
+        if not 2000 <= year <= 2100:
+            raise ValidationError({"year": f"{year} is not a plausible plan year"})
+        with self._db.write() as session:
+            if session.scalar(select(Plan.id).where(Plan.year == year)) is not None:
+                raise RuleViolation(f"there is already a plan for {year}")
+            previous = session.scalar(
+                select(Plan).where(Plan.year < year).order_by(Plan.year.desc()).limit(1)
+            ) or session.scalar(select(Plan).order_by(Plan.year).limit(1))
+            plan = Plan(
+                year=year,
+                title=title.strip() or f"Piano di promozione {year}",
+                title_en=f"Promotion plan {year}",
+            )
+            if previous is not None:
+                plan.cap_basis = previous.cap_basis
+                plan.cap_scope = previous.cap_scope
+                plan.cap_inside = previous.cap_inside
+                plan.cap_outside = previous.cap_outside
+                plan.cap_total = previous.cap_total
+                plan.funding_note = previous.funding_note
+                categories = [pc.category for pc in previous.categories]
+            else:
+                categories = list(session.scalars(select(CostCategory).order_by(CostCategory.id)))
+            session.add(plan)
+            for position, category in enumerate(categories, start=1):
+                plan.categories.append(PlanCategory(category=category, position=position))
+            session.flush()
+            return overview_of(session, plan)
+
+    def set_caps(
+        self,
+        year: int,
+        *,
+        inside: Decimal | None,
+        outside: Decimal | None,
+        total: Decimal | None,
+        basis: str | None = None,
+        scope: str | None = None,
+    ) -> PlanOverview:
+        errors = {}
+        for name, value in (("inside", inside), ("outside", outside), ("total", total)):
+            if value is not None and value < 0:
+                errors[name] = "a cap cannot be negative"
+        try:
+            new_basis = CapBasis(basis) if basis else None
+        except ValueError:
+            errors["basis"] = "the cap basis is 'europe' (geography) or 'eu' (membership)"
+        try:
+            new_scope = CapScope(scope) if scope else None
+        except ValueError:
+            errors["scope"] = "the cap scope is 'together' or 'per_country'"
+        if errors:
+            raise ValidationError(errors)
+        with self._db.write() as session:
+            plan = _lookup.plan_by_year(session, year)
+            plan.cap_inside, plan.cap_outside, plan.cap_total = inside, outside, total
+            if new_basis is not None:
+                plan.cap_basis = new_basis
+            if new_scope is not None:
+                plan.cap_scope = new_scope
+            session.flush()
+            return overview_of(session, plan)
+
+    def add_country(
+        self, year: int, code: str, *, role: str = "target", rationale: str = ""
+    ) -> PlanOverview:
+        try:
+            new_role = CountryRole(role)
+        except ValueError as exc:
+            raise ValidationError(
+                {"role": "a country is a 'target' or on the 'watch' list"}
+            ) from exc
+        with self._db.write() as session:
+            plan = _lookup.plan_by_year(session, year)
+            country = _lookup.country(session, code)
+            existing = next((pc for pc in plan.countries if pc.country_code == country.code), None)
+            if existing is not None:
+                raise RuleViolation(
+                    f"{country.name_en} is already on the {year} plan ({existing.role.value})"
+                )
+            position = None
+            if new_role is CountryRole.TARGET:
+                position = 1 + max(
+                    (pc.position or 0 for pc in plan.countries if pc.role is CountryRole.TARGET),
+                    default=0,
+                )
+            plan_country = PlanCountry(
+                country=country, role=new_role, position=position, rationale=rationale.strip()
+            )
+            plan.countries.append(plan_country)
+            if new_role is CountryRole.TARGET:
+                for pc in plan.categories:
+                    plan_country.cost_lines.append(CostLine(category=pc.category))
+            session.flush()
+            return overview_of(session, plan)
+
+    def remove_country(self, year: int, code: str) -> PlanOverview:
+        """Take a country off the plan; refused while money is earmarked or spent on it."""
+        with self._db.write() as session:
+            plan = _lookup.plan_by_year(session, year)
+            code = code.strip().upper()
+            plan_country = next((pc for pc in plan.countries if pc.country_code == code), None)
+            if plan_country is None:
+                raise RuleViolation(f"{code} is not on the {year} plan")
+            allocations, expenses = _uses_of_lines(
+                session, [line.id for line in plan_country.cost_lines]
+            )
+            if allocations or expenses:
+                raise RuleViolation(
+                    f"{code} has {allocations} event allocation(s) and {expenses} expense(s) on "
+                    "its cost lines: remove those first"
+                )
+            removed_position = plan_country.position
+            plan.countries.remove(plan_country)
+            session.flush()
+            if removed_position is not None:
+                for pc in sorted(plan.countries, key=lambda c: c.position or 0):
+                    if pc.position is not None and pc.position > removed_position:
+                        pc.position -= 1
+                        session.flush()  # one at a time: positions are unique per plan
+            return overview_of(session, plan)
+
+    def set_rationale(
+        self, year: int, code: str, rationale: str, priority_note: str | None = None
+    ) -> PlanOverview:
+        with self._db.write() as session:
+            plan = _lookup.plan_by_year(session, year)
+            plan_country = next(
+                (pc for pc in plan.countries if pc.country_code == code.strip().upper()), None
+            )
+            if plan_country is None:
+                raise RuleViolation(f"{code.upper()} is not on the {year} plan")
+            plan_country.rationale = rationale.strip()
+            if priority_note is not None:
+                plan_country.priority_note = priority_note.strip()
+            session.flush()
+            return overview_of(session, plan)
+
+    def add_category(
+        self, year: int, code: str, *, name_it: str = "", name_en: str = ""
+    ) -> PlanOverview:
+        """Add a cost item to a plan, defining it first if it is new."""
+        code = code.strip().lower()
+        if not code or not code.replace("_", "").isalnum():
+            raise ValidationError({"code": "use a short code of letters, digits and _"})
+        with self._db.write() as session:
+            plan = _lookup.plan_by_year(session, year)
+            category = session.scalar(select(CostCategory).where(CostCategory.code == code))
+            if category is None:
+                if not name_it.strip() and not name_en.strip():
+                    raise ValidationError({"name": f"{code!r} is a new cost item: give it a name"})
+                category = CostCategory(
+                    code=code,
+                    name_it=name_it.strip() or name_en.strip(),
+                    name_en=name_en.strip() or name_it.strip(),
+                )
+                session.add(category)
+            elif any(pc.category_id == category.id for pc in plan.categories):
+                raise RuleViolation(f"{code!r} is already a cost item of the {year} plan")
+            position = 1 + max((pc.position for pc in plan.categories), default=0)
+            plan.categories.append(PlanCategory(category=category, position=position))
+            for pc in plan.countries:
+                if pc.role is CountryRole.TARGET:
+                    pc.cost_lines.append(CostLine(category=category))
+            session.flush()
+            return overview_of(session, plan)
+
+    def remove_category(self, year: int, code: str) -> PlanOverview:
+        with self._db.write() as session:
+            plan = _lookup.plan_by_year(session, year)
+            category = _lookup.plan_category(session, plan, code)
+            lines = session.scalars(
+                select(CostLine)
+                .join(PlanCountry, PlanCountry.id == CostLine.plan_country_id)
+                .where(PlanCountry.plan_id == plan.id, CostLine.category_id == category.id)
+            ).all()
+            allocations, expenses = _uses_of_lines(session, [line.id for line in lines])
+            if allocations or expenses:
+                raise RuleViolation(
+                    f"{category.code!r} has {allocations} event allocation(s) and {expenses} "
+                    "expense(s): remove those first"
+                )
+            for line in lines:
+                session.delete(line)
+            link = next(pc for pc in plan.categories if pc.category_id == category.id)
+            removed_position = link.position
+            plan.categories.remove(link)
+            session.flush()
+            for pc in sorted(plan.categories, key=lambda c: c.position):
+                if pc.position > removed_position:
+                    pc.position -= 1
+                    session.flush()
+            return overview_of(session, plan)
