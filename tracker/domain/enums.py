@@ -57,3 +57,60 @@ class Priority(StrEnum):
     @property
     def rank(self) -> int:
         return {"high": 0, "normal": 1, "low": 2}[self.value]
+
+
+class OrgKind(StrEnum):
+    CLUSTER = "cluster"
+    COMPANY = "company"
+    RESEARCH_CENTRE = "research_centre"
+    HOSPITAL = "hospital"
+    UNIVERSITY = "university"
+    PUBLIC_BODY = "public_body"
+    AGENCY = "agency"  # agency or network (e.g. ENRICH USA, EEN)
+    ASSOCIATION = "association"
+
+
+class Stage(StrEnum):
+    """Where a relationship with an organisation stands; the board's columns."""
+
+    PROSPECT = "prospect"
+    CONTACTED = "contacted"
+    IN_TALKS = "in_talks"
+    PARTNER = "partner"
+    DORMANT = "dormant"
+
+
+class ConsentStatus(StrEnum):
+    UNKNOWN = "unknown"
+    GIVEN = "given"
+    REFUSED = "refused"
+    WITHDRAWN = "withdrawn"
+
+
+class InteractionKind(StrEnum):
+    MEETING = "meeting"  # met at an event
+    CALL = "call"
+    EMAIL = "email"
+    VIDEO_CALL = "video_call"
+    VISIT = "visit"
+
+
+class CallStatus(StrEnum):
+    WATCHING = "watching"  # known, dates not out yet
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class ConsortiumStatus(StrEnum):
+    EXPLORING = "exploring"
+    FORMING = "forming"
+    SUBMITTED = "submitted"
+    FUNDED = "funded"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+class MemberRole(StrEnum):
+    COORDINATOR = "coordinator"
+    PARTNER = "partner"
+    ASSOCIATED = "associated"
