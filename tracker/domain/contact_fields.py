@@ -1,0 +1,167 @@
+"""Readers for single user-typed fields: choices, web addresses, emails, phones, times, tags.
+
+Pure functions over the standard library, email-validator and phonenumbers: no database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date, time
+from enum import StrEnum
+from typing import TypeVar
+from urllib.parse import urlparse
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from tracker.domain.dates import DateParseError, parse_optional_date
+
+E = TypeVar("E", bound=StrEnum)
+
+DEFAULT_REGION = "IT"
+TAG_MAX = 80
+
+# Words people type for the same choice; the stored value is the enum's.
+_ALIASES: dict[str, str] = {
+    "research_center": "research_centre",
+    "research": "research_centre",
+    "network": "agency",
+    "agency/network": "agency",
+    "agency_network": "agency",
+    "public": "public_body",
+    "talks": "in_talks",
+    "video": "video_call",
+    "videocall": "video_call",
+    "phone": "call",
+}
+
+
+_FREE_TEXT = frozenset({"notes", "summary", "follow_up"})
+
+
+def text_of(raw: Mapping[str, object], field: str) -> str:
+    """The field as text: trimmed, and on one line unless it is free text like notes."""
+    value = raw.get(field)
+    if value is None:
+        return ""
+    text = str(value)
+    return text.strip() if field in _FREE_TEXT else " ".join(text.split())
+
+
+def flag(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    return str(value or "").strip().lower() in {"1", "true", "yes", "y", "si", "sì"}
+
+
+def choice(enum_cls: type[E], raw: object, default: E, errors: dict[str, str], field: str) -> E:
+    """An enum member from what was typed ("in talks", "In-Talks", "in_talks")."""
+    text = re.sub(r"[\s-]+", "_", str(raw or "").strip().lower())
+    if not text:
+        return default
+    try:
+        return enum_cls(_ALIASES.get(text, text))
+    except ValueError:
+        options = ", ".join(member.value for member in enum_cls)
+        errors[field] = f"{raw!r} is not one of: {options}"
+        return default
+
+
+def limited(value: str, field: str, limit: int, errors: dict[str, str]) -> str:
+    if len(value) > limit:
+        errors[field] = f"keep it under {limit} characters"
+    return value
+
+
+def date_field(raw: Mapping[str, object], field: str, errors: dict[str, str]) -> date | None:
+    value = raw.get(field)
+    if isinstance(value, date):
+        return value
+    try:
+        return parse_optional_date(text_of(raw, field) or None)
+    except DateParseError as exc:
+        errors[field] = str(exc)
+        return None
+
+
+def web_address(text: str, field: str, errors: dict[str, str]) -> str:
+    """A http(s) address; a bare "www.example.eu" gets https:// in front."""
+    if not text:
+        return ""
+    if "://" not in text and re.fullmatch(r"[\w.-]+\.[a-z]{2,}(/\S*)?", text, re.IGNORECASE):
+        text = "https://" + text
+    parsed = urlparse(text)
+    if parsed.scheme not in ("http", "https") or "." not in parsed.netloc or " " in text:
+        errors[field] = f"{text!r} is not a web address (it should start with https://)"
+    return text
+
+
+def country_code(text: str, errors: dict[str, str], field: str = "country") -> str | None:
+    code = text.strip().upper() or None
+    if code is not None and (len(code) != 2 or not code.isalpha()):
+        errors[field] = f"{code!r} is not a two-letter ISO country code (e.g. BE, US)"
+    return code
+
+
+def normalise_email(text: str) -> str:
+    """The normalised address, or ValueError with a message fit for the user."""
+    try:
+        return validate_email(text.strip(), check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise ValueError(f"{text.strip()!r} is not a valid email address: {exc}") from exc
+
+
+def normalise_phone(text: str, region: str | None = None) -> str:
+    """E.164 ("+39051123456"); numbers without +prefix are read in ``region`` (else IT)."""
+    shown = text.strip()
+    region = (region or DEFAULT_REGION).upper()
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        region = DEFAULT_REGION
+    try:
+        number = phonenumbers.parse(shown, region)
+    except phonenumbers.NumberParseException as exc:
+        raise ValueError(f"{shown!r} is not a valid phone number") from exc
+    if not phonenumbers.is_valid_number(number):
+        hint = "" if shown.startswith("+") else f" in {region} (add +country code if foreign)"
+        raise ValueError(f"{shown!r} is not a valid phone number{hint}")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def parse_optional_time(text: str | None) -> time | None:
+    """ "14:30", "14.30", "14h30" or "9" → a time of day; blank → None."""
+    shown = (text or "").strip()
+    if not shown:
+        return None
+    match = re.fullmatch(r"(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?", shown, re.IGNORECASE)
+    if match is None:
+        raise ValueError(f'"{shown}" is not a time: write it like 14:30')
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if hour > 23 or minute > 59:
+        raise ValueError(f'"{shown}" is not a time of day: hours 0-23, minutes 0-59')
+    return time(hour, minute)
+
+
+def normalise_tag(text: str) -> str:
+    return " ".join(text.strip().lower().split())
+
+
+def tags_of(value: object, errors: dict[str, str]) -> tuple[str, ...]:
+    """Tags from "medtech, Pharma" or a list; lower case, without repeats."""
+    items: list[str]
+    if value is None:
+        items = []
+    elif isinstance(value, str):
+        items = value.split(",")
+    elif isinstance(value, Iterable):
+        items = [str(v) for v in value]
+    else:
+        items = [str(value)]
+    tags: list[str] = []
+    for item in items:
+        tag = normalise_tag(item)
+        if len(tag) > TAG_MAX:
+            errors["tags"] = f"keep each tag under {TAG_MAX} characters"
+        elif tag and tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
