@@ -281,6 +281,8 @@ class SeedReport:
     plans_added: tuple[int, ...] = ()
     plans_skipped: tuple[int, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    organisations_added: int = 0
+    calls_added: int = 0
 
 
 EVENT_SORTS = ("date", "name", "country", "status", "priority")

@@ -29,6 +29,7 @@ from tracker.domain.models import (
 )
 from tracker.resources import seeds_dir
 from tracker.services.dto import SeedReport
+from tracker.services.seed_partners import load_calls, load_organisations
 
 COUNTRIES_FILE = "countries.csv"
 PLAN_FILES = "plan_*.toml"
@@ -191,7 +192,11 @@ class SeedService:
         return sorted(self._folder.glob(PLAN_FILES))
 
     def seed(self, *, plans: bool = True) -> SeedReport:
-        """Reference data always; the seed plans unless ``plans`` is False."""
+        """Reference data always; the seed plans unless ``plans`` is False.
+
+        The organisations and calls a plan file names are matched by name, so they are
+        added to an existing database once, even when its plan year is already there.
+        """
         with (self._folder / COUNTRIES_FILE).open(encoding="utf-8", newline="") as handle:
             country_rows = list(csv.DictReader(handle))
         documents = []
@@ -202,6 +207,7 @@ class SeedService:
                 raise SeedError(f"{path.name}: {exc}") from exc
         added_plans: list[int] = []
         skipped: list[int] = []
+        organisations = calls = 0
         with self._db.write() as session:
             countries = load_countries(session, country_rows)
             categories = 0
@@ -215,9 +221,15 @@ class SeedService:
                         skipped.append(int(data["plan"]["year"]))
                     else:
                         added_plans.append(year)
+                    organisations += load_organisations(
+                        session, data.get("organisations", []), name
+                    )
+                    calls += load_calls(session, data.get("calls", []), name)
         return SeedReport(
             countries_added=countries,
             categories_added=categories,
             plans_added=tuple(added_plans),
             plans_skipped=tuple(skipped),
+            organisations_added=organisations,
+            calls_added=calls,
         )
