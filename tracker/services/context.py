@@ -11,6 +11,8 @@ from tracker.services.budget import BudgetService
 from tracker.services.countries import CountryService
 from tracker.services.events import EventService
 from tracker.services.expenses import ExpenseService
+from tracker.services.organisations import OrganisationService
+from tracker.services.people import PeopleService
 from tracker.services.plans import PlanService
 from tracker.services.seed import SeedService
 
@@ -25,6 +27,8 @@ class Services:
     expenses: ExpenseService
     countries: CountryService
     seeds: SeedService
+    organisations: OrganisationService
+    people: PeopleService
     upgrade: UpgradeReport | None = None
 
     @classmethod
@@ -39,6 +43,8 @@ class Services:
             expenses=ExpenseService(db),
             countries=CountryService(db),
             seeds=SeedService(db),
+            organisations=OrganisationService(db),
+            people=PeopleService(db),
         )
 
     @classmethod
