@@ -11,6 +11,7 @@ from tracker.services.budget import BudgetService
 from tracker.services.countries import CountryService
 from tracker.services.events import EventService
 from tracker.services.expenses import ExpenseService
+from tracker.services.funding import FundingService
 from tracker.services.organisations import OrganisationService
 from tracker.services.people import PeopleService
 from tracker.services.plans import PlanService
@@ -29,6 +30,7 @@ class Services:
     seeds: SeedService
     organisations: OrganisationService
     people: PeopleService
+    funding: FundingService
     upgrade: UpgradeReport | None = None
 
     @classmethod
@@ -45,6 +47,7 @@ class Services:
             seeds=SeedService(db),
             organisations=OrganisationService(db),
             people=PeopleService(db),
+            funding=FundingService(db),
         )
 
     @classmethod
