@@ -8,6 +8,7 @@ from tracker.config import Settings
 from tracker.db.engine import Database
 from tracker.db.migrate import UpgradeReport, current_revision, head_revision, upgrade_to_head
 from tracker.services.budget import BudgetService
+from tracker.services.contact_log import ContactLogService
 from tracker.services.countries import CountryService
 from tracker.services.events import EventService
 from tracker.services.expenses import ExpenseService
@@ -30,6 +31,7 @@ class Services:
     seeds: SeedService
     organisations: OrganisationService
     people: PeopleService
+    contact_log: ContactLogService
     funding: FundingService
     upgrade: UpgradeReport | None = None
 
@@ -47,6 +49,7 @@ class Services:
             seeds=SeedService(db),
             organisations=OrganisationService(db),
             people=PeopleService(db),
+            contact_log=ContactLogService(db),
             funding=FundingService(db),
         )
 
