@@ -10,6 +10,7 @@ from tracker.db.migrate import UpgradeReport, current_revision, head_revision, u
 from tracker.services.budget import BudgetService
 from tracker.services.contact_log import ContactLogService
 from tracker.services.countries import CountryService
+from tracker.services.duplicates import DuplicateService
 from tracker.services.events import EventService
 from tracker.services.expenses import ExpenseService
 from tracker.services.funding import FundingService
@@ -33,6 +34,7 @@ class Services:
     people: PeopleService
     contact_log: ContactLogService
     funding: FundingService
+    duplicates: DuplicateService
     upgrade: UpgradeReport | None = None
 
     @classmethod
@@ -51,6 +53,7 @@ class Services:
             people=PeopleService(db),
             contact_log=ContactLogService(db),
             funding=FundingService(db),
+            duplicates=DuplicateService(db),
         )
 
     @classmethod

@@ -1,0 +1,113 @@
+"""Likely duplicates among many names, without comparing every name with every other.
+
+Names are normalised first (see contact_rules), then compared only within blocks:
+  * token blocks: two names share a block when a word of one starts like a word of the
+    other and a second word begins with the same letter ("ros|a" holds "anna rossi",
+    "rossi anna", "anna maria rossi" and "ana rossi");
+  * sorted neighbourhood: names sorted with their spaces removed are compared with their
+    next few neighbours, which catches "bio win" / "biowin" and late typos.
+A block too big to compare pairwise (a very common word) is compared by neighbourhood
+instead. The work grows with the number of names times the block size, not its square.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations, permutations
+
+from rapidfuzz import fuzz, process
+
+MAX_BLOCK = 200  # above this a block is compared by neighbourhood only
+WINDOW = 6  # neighbours compared in sorted order
+MAX_WORDS = 4
+STOPWORDS = frozenset(
+    {"of", "the", "and", "for", "di", "del", "della", "dei", "degli", "de", "da",
+     "e", "et", "und", "der", "die", "des", "du", "la", "le", "il", "lo", "per"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Named:
+    id: int
+    norm: str  # the normalised name
+
+
+def block_keys(norm: str) -> set[str]:
+    words = [w for w in norm.split() if w not in STOPWORDS][:MAX_WORDS]
+    if not words:
+        return set()
+    if len(words) == 1:
+        return {words[0][:4] + "|"}
+    return {f"{a[:3]}|{b[:1]}" for a, b in permutations(words, 2)}
+
+
+def _record(a: Named, b: Named, score: float, found: dict[tuple[int, int], float]) -> None:
+    if a.id != b.id:
+        key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+        found[key] = max(found.get(key, 0.0), round(score, 1))
+
+
+def _compare(
+    a: Named,
+    others: Sequence[Named],
+    keys: Sequence[str],
+    threshold: float,
+    found: dict[tuple[int, int], float],
+) -> None:
+    """Score ``a`` against ``others`` (whose sorted-word ``keys`` are given) in one call
+    into rapidfuzz's C loop. ratio on sorted words is token_sort_ratio, minus the sorting."""
+    hits = process.extract(
+        _sorted_words(a.norm), keys, scorer=fuzz.ratio, score_cutoff=threshold, limit=None
+    )
+    for _, score, index in hits:
+        _record(a, others[index], score, found)
+
+
+def _sorted_words(norm: str) -> str:
+    return " ".join(sorted(norm.split()))
+
+
+def _all_pairs(
+    names: Sequence[Named], threshold: float, found: dict[tuple[int, int], float]
+) -> None:
+    keys = [_sorted_words(n.norm) for n in names]
+    for i, a in enumerate(names[:-1]):
+        _compare(a, names[i + 1 :], keys[i + 1 :], threshold, found)
+
+
+def _neighbourhood(
+    names: Sequence[Named], threshold: float, found: dict[tuple[int, int], float]
+) -> None:
+    ordered = sorted(names, key=lambda n: (n.norm.replace(" ", ""), n.id))
+    keys = [_sorted_words(n.norm) for n in ordered]
+    for i, a in enumerate(ordered):
+        window = slice(i + 1, i + 1 + WINDOW)
+        _compare(a, ordered[window], keys[window], threshold, found)
+
+
+def similar_pairs(names: Iterable[Named], threshold: float) -> dict[tuple[int, int], float]:
+    """(smaller id, larger id) → score 0-100 for every pair scoring at least ``threshold``."""
+    every = [n for n in names if n.norm]
+    found: dict[tuple[int, int], float] = {}
+    blocks: dict[str, list[Named]] = defaultdict(list)
+    for named in every:
+        for key in block_keys(named.norm):
+            blocks[key].append(named)
+    for block in blocks.values():
+        if len(block) > MAX_BLOCK:
+            _neighbourhood(block, threshold, found)
+        elif len(block) > 1:
+            _all_pairs(block, threshold, found)
+    _neighbourhood(every, threshold, found)
+    return found
+
+
+def same_key_pairs(groups: Iterable[Sequence[int]]) -> set[tuple[int, int]]:
+    """Every pair within each group of ids sharing a key (e.g. one email address)."""
+    pairs: set[tuple[int, int]] = set()
+    for group in groups:
+        for a, b in combinations(sorted(set(group)), 2):
+            pairs.add((a, b))
+    return pairs
