@@ -12,6 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
 from tracker.config import sqlite_path_of
+from tracker.db import fts
 from tracker.db.backup import BackupInfo, backup_sqlite
 from tracker.resources import migrations_dir
 
@@ -81,6 +82,8 @@ def _run_upgrade(engine: Engine) -> None:
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")
                 if sqlite:
+                    # A batch migration rebuilds its table without the search triggers.
+                    fts.repair_sqlite(conn)
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:
                         raise MigrationError(

@@ -1,0 +1,338 @@
+"""The search index: its DDL as data, and the functions that install, check and repair it.
+
+SQLite: one FTS5 external-content table per searchable table (``<table>_fts``: word and
+prefix search, accents folded) plus a trigram table on the name-like columns
+(``<table>_tri``: substrings), both kept in sync by the triggers of the FTS5 manual's
+external-content pattern. A batch migration rebuilds a table and silently drops its
+triggers, so ``upgrade_to_head`` calls :func:`repair_sqlite` after every upgrade.
+
+PostgreSQL: one GIN index per table on a weighted ``tsvector`` expression, plus GIN
+trigram indexes on the name-like columns when ``pg_trgm`` can be had. The expressions
+are built here and used verbatim by the queries, or the planner would not use the indexes.
+
+Migration 0003 installs all of this and the services query it; the index is derived data,
+so it can always be dropped and rebuilt from the tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
+
+
+@dataclass(frozen=True)
+class SearchTable:
+    """A searchable table: its columns in index order, each with how much a hit weighs."""
+
+    table: str
+    columns: tuple[str, ...]
+    weights: tuple[float, ...]  # FTS5 bm25 weight per column: the name counts most
+    classes: tuple[str, ...]  # PostgreSQL setweight class per column, "A" (name) to "D"
+    substring: tuple[str, ...] = ()  # name-like columns also indexed by trigram
+
+    @property
+    def fts(self) -> str:
+        return f"{self.table}_fts"
+
+    @property
+    def tri(self) -> str:
+        return f"{self.table}_tri"
+
+    @property
+    def pg_index(self) -> str:
+        return f"ix_{self.table}_search"
+
+    @property
+    def pg_trgm_index(self) -> str:
+        return f"ix_{self.table}_search_trgm"
+
+
+SEARCH_TABLES: tuple[SearchTable, ...] = (
+    SearchTable(
+        "organisations", ("name", "city", "notes"), (10.0, 3.0, 1.0), ("A", "B", "D"), ("name",)
+    ),
+    SearchTable(
+        "people",
+        ("full_name", "role", "email", "notes"),
+        (10.0, 3.0, 3.0, 1.0),
+        ("A", "B", "B", "D"),
+        ("full_name", "email"),
+    ),
+    SearchTable(
+        "events",
+        ("name", "city", "organiser", "why", "notes"),
+        (10.0, 3.0, 3.0, 1.0, 1.0),
+        ("A", "B", "B", "D", "D"),
+        ("name",),
+    ),
+    SearchTable("interactions", ("summary", "follow_up"), (10.0, 3.0), ("A", "B")),
+    SearchTable(
+        "funding_calls",
+        ("programme", "name", "identifier", "notes"),
+        (5.0, 10.0, 5.0, 1.0),
+        ("B", "A", "B", "D"),
+        ("name",),
+    ),
+)
+SEARCH_TABLE = {t.table: t for t in SEARCH_TABLES}
+
+# Autogenerate must not see the index: virtual tables, their shadow tables, PG indexes.
+_SQLITE_NAME = re.compile(r"_(fts|tri)(_(data|idx|content|docsize|config))?$")
+_PG_NAMES = frozenset(name for t in SEARCH_TABLES for name in (t.pg_index, t.pg_trgm_index))
+
+
+def is_search_object(name: str) -> bool:
+    return bool(_SQLITE_NAME.search(name)) or name in _PG_NAMES
+
+
+# --- SQLite -------------------------------------------------------------------------
+
+
+def _triggers(table: str, fts: str, columns: tuple[str, ...]) -> dict[str, str]:
+    """The three triggers of the FTS5 manual's external-content example, verbatim."""
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    insert = f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new});"
+    delete = f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old});"
+    return {
+        f"{fts}_ai": f"CREATE TRIGGER {fts}_ai AFTER INSERT ON {table} BEGIN {insert} END",
+        f"{fts}_ad": f"CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN {delete} END",
+        f"{fts}_au": f"CREATE TRIGGER {fts}_au AFTER UPDATE ON {table} BEGIN {delete} {insert} END",
+    }
+
+
+def _sqlite_tables(t: SearchTable) -> dict[str, str]:
+    tables = {
+        t.fts: (
+            f"CREATE VIRTUAL TABLE {t.fts} USING fts5({', '.join(t.columns)}, "
+            f"content='{t.table}', content_rowid='id', "
+            "tokenize=\"unicode61 remove_diacritics 2\", prefix='2 3')"
+        )
+    }
+    if t.substring:
+        # Plain 'trigram': 'remove_diacritics' needs SQLite 3.45, and a database made
+        # with it could not even be written to by an older SQLite.
+        tables[t.tri] = (
+            f"CREATE VIRTUAL TABLE {t.tri} USING fts5({', '.join(t.substring)}, "
+            f"content='{t.table}', content_rowid='id', tokenize='trigram')"
+        )
+    return tables
+
+
+def _sqlite_triggers(t: SearchTable) -> dict[str, str]:
+    triggers = _triggers(t.table, t.fts, t.columns)
+    if t.substring:
+        triggers |= _triggers(t.table, t.tri, t.substring)
+    return triggers
+
+
+def _index_tables() -> list[str]:
+    return [name for t in SEARCH_TABLES for name in _sqlite_tables(t)]
+
+
+def sqlite_objects() -> dict[str, str]:
+    """Every search table and trigger by name, with the statement that creates it."""
+    objects: dict[str, str] = {}
+    for t in SEARCH_TABLES:
+        objects |= _sqlite_tables(t)
+        objects |= _sqlite_triggers(t)
+    return objects
+
+
+def install_sqlite(conn: Connection) -> None:
+    """Create the FTS5 tables and triggers, then index what the tables already hold."""
+    for ddl in sqlite_objects().values():
+        conn.exec_driver_sql(ddl)
+    rebuild_sqlite(conn)
+
+
+def drop_sqlite(conn: Connection) -> None:
+    for t in SEARCH_TABLES:
+        for trigger in _sqlite_triggers(t):
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger}")
+        for table in _sqlite_tables(t):
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+
+
+def rebuild_sqlite(conn: Connection) -> None:
+    """Re-read every row of the content tables into the index."""
+    for name in _index_tables():
+        conn.exec_driver_sql(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+
+
+def missing_sqlite_objects(conn: Connection) -> list[str]:
+    present = {
+        row[0]
+        for row in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')"
+        )
+    }
+    return [name for name in sqlite_objects() if name not in present]
+
+
+def integrity_check_sqlite(conn: Connection) -> list[str]:
+    """The index tables whose content differs from their table's rows (empty: all fine)."""
+    failed = []
+    for name in _index_tables():
+        try:
+            with conn.begin_nested():
+                conn.exec_driver_sql(
+                    f"INSERT INTO {name}({name}, rank) VALUES ('integrity-check', 1)"
+                )
+        except DBAPIError as exc:
+            failed.append(f"{name}: {exc.orig}")
+    return failed
+
+
+def repair_sqlite(conn: Connection) -> list[str]:
+    """Put back whatever a batch migration dropped, and re-index; return what was missing.
+
+    Dropping everything first keeps it simple: the index is rebuilt from the tables anyway.
+    """
+    missing = missing_sqlite_objects(conn)
+    if missing:
+        drop_sqlite(conn)
+        install_sqlite(conn)
+    return missing
+
+
+# --- PostgreSQL ---------------------------------------------------------------------
+
+# Accents folded by translate(), which (unlike unaccent) is built in and immutable, so it
+# can sit in an index expression. Frozen here: the index and the queries must agree for
+# ever, whatever Python's Unicode tables say. Latin-1, Latin Extended-A and -B.
+_ACCENTED = (
+    "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìíîïðñòóôõöøùúûüýÿĀāĂăĄąĆ"
+    "ćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİıĴĵĶķĹĺĻļĽľŁłŃńŅņŇňŌōŎ"
+    "ŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙ"
+    "ǚǛǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱ"
+    "Ȳȳ"
+)
+_UNACCENTED = (
+    "aaaaaaceeeeiiiidnoooooouuuuyaaaaaaceeeeiiiidnoooooouuuuyyaaaaaac"
+    "cccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiijjkkllllllllnnnnnnooo"
+    "ooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzsoouuaaiioouuuuuuu"
+    "uuuaaaaggkkoooojggnnaaaaaaeeeeiiiioooorrrruuuusstthhaaeeoooooooo"
+    "yy"
+)
+# Punctuation that PostgreSQL's parser would glue into one lexeme ("s.p.a",
+# "anna.rossi@biowin.it", "multi-agent") becomes a space, so documents split into the
+# same words as FTS5 and the query tokenizer see. No ':' or '%' (bind-parameter syntax).
+_GLUE = ".@/-_'’‘+&#~\"()[]{}<>|=*^$!?,;"
+assert len(_ACCENTED) == len(_UNACCENTED)
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def pg_fold_query(expr: str) -> str:
+    """Lower case without accents: applied to the tsquery text (its syntax untouched)."""
+    return f"translate(lower({expr}), {_literal(_ACCENTED)}, {_literal(_UNACCENTED)})"
+
+
+def pg_fold_text(expr: str) -> str:
+    """Lower case, without accents, punctuation as spaces: applied to documents."""
+    return (
+        f"translate(lower({expr}), {_literal(_ACCENTED + _GLUE)}, "
+        f"{_literal(_UNACCENTED + ' ' * len(_GLUE))})"
+    )
+
+
+def _joined(table: str, columns: tuple[str, ...]) -> str:
+    return " || ' ' || ".join(f"coalesce({table}.{c}, '')" for c in columns)
+
+
+def pg_document(t: SearchTable) -> str:
+    """The weighted tsvector of a row, exactly as its GIN index is defined."""
+    groups: dict[str, list[str]] = {}
+    for column, cls in zip(t.columns, t.classes, strict=True):
+        groups.setdefault(cls, []).append(column)
+    return " || ".join(
+        f"setweight(to_tsvector('simple', {pg_fold_text(_joined(t.table, tuple(cols)))}), '{cls}')"
+        for cls, cols in sorted(groups.items())
+    )
+
+
+def pg_substring_text(t: SearchTable) -> str:
+    """The folded name-like text of a row, as its trigram index is defined."""
+    return pg_fold_text(_joined(t.table, t.substring))
+
+
+def _extension_schema(conn: Connection, name: str) -> str | None:
+    row = conn.execute(
+        text(
+            "SELECT n.nspname FROM pg_extension e "
+            "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = :name"
+        ),
+        {"name": name},
+    ).first()
+    return None if row is None else str(row[0])
+
+
+def ensure_extension(conn: Connection, name: str) -> str | None:
+    """The schema holding an extension, installing it if we may; None if it cannot be had.
+
+    An extension is database-wide, so ``public`` is tried first: in a schema of its own
+    that is later dropped, it would take every other schema's indexes on it along. Each
+    attempt runs in a savepoint, so a refusal does not abort the caller's transaction.
+    """
+    schema = _extension_schema(conn, name)
+    if schema is not None:
+        return schema
+    available = conn.execute(
+        text("SELECT 1 FROM pg_available_extensions WHERE name = :name"), {"name": name}
+    ).first()
+    if available is None:
+        return None
+    for where in (" SCHEMA public", ""):
+        try:
+            with conn.begin_nested():
+                conn.exec_driver_sql(f'CREATE EXTENSION IF NOT EXISTS "{name}"{where}')
+            break
+        except DBAPIError:
+            continue
+    return _extension_schema(conn, name)  # also when another session just installed it
+
+
+def install_postgresql(conn: Connection) -> bool:
+    """Create the GIN indexes; return whether the trigram ones could be made too."""
+    for t in SEARCH_TABLES:
+        conn.exec_driver_sql(
+            f"CREATE INDEX {t.pg_index} ON {t.table} USING gin (({pg_document(t)}))"
+        )
+    schema = ensure_extension(conn, "pg_trgm")
+    if schema is None:
+        return False
+    opclass = f'"{schema}".gin_trgm_ops'
+    for t in SEARCH_TABLES:
+        if t.substring:
+            conn.exec_driver_sql(
+                f"CREATE INDEX {t.pg_trgm_index} ON {t.table} "
+                f"USING gin (({pg_substring_text(t)}) {opclass})"
+            )
+    return True
+
+
+def drop_postgresql(conn: Connection) -> None:
+    """Drop the indexes; pg_trgm stays: it is database-wide and others may rely on it."""
+    for t in SEARCH_TABLES:
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {t.pg_trgm_index}")
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {t.pg_index}")
+
+
+def pg_has_trigram(conn: Connection) -> bool:
+    """Whether the trigram indexes exist (in the schema the connection searches)."""
+    names = [t.pg_trgm_index for t in SEARCH_TABLES if t.substring]
+    found = conn.execute(
+        text(
+            "SELECT count(*) FROM unnest(CAST(:names AS text[])) AS n "
+            "WHERE to_regclass(n) IS NOT NULL"
+        ),
+        {"names": names},
+    ).scalar_one()
+    return bool(found == len(names))
