@@ -17,6 +17,7 @@ from tracker.services.funding import FundingService
 from tracker.services.organisations import OrganisationService
 from tracker.services.people import PeopleService
 from tracker.services.plans import PlanService
+from tracker.services.search import SearchService
 from tracker.services.seed import SeedService
 
 
@@ -35,6 +36,7 @@ class Services:
     contact_log: ContactLogService
     funding: FundingService
     duplicates: DuplicateService
+    search: SearchService
     upgrade: UpgradeReport | None = None
 
     @classmethod
@@ -54,6 +56,7 @@ class Services:
             contact_log=ContactLogService(db),
             funding=FundingService(db),
             duplicates=DuplicateService(db),
+            search=SearchService(db),
         )
 
     @classmethod
