@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from alembic import context
-from sqlalchemy import Connection, create_engine
+from sqlalchemy import Connection, Engine, Enum, create_engine
 
 import tracker.domain.models  # noqa: F401 - registers every table on the metadata
 from tracker.config import Settings
@@ -21,6 +21,8 @@ def _render_item(type_: str, obj: object, _autogen_context: object) -> str | boo
         return "sa.BigInteger()"
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
+    if type_ == "type" and isinstance(obj, Enum) and not obj.native_enum:
+        return f"sa.String(length={obj.length})"  # values are checked by the app
     return False
 
 
@@ -38,9 +40,14 @@ def _run(connection: Connection) -> None:
 
 
 def run_migrations_online() -> None:
-    connection = config.attributes.get("connection")
-    if connection is not None:
-        _run(connection)
+    given = config.attributes.get("connection")
+    if isinstance(given, Connection):  # the app hands over its own connection
+        _run(given)
+        return
+    if isinstance(given, Engine):  # pytest-alembic hands over an engine
+        with given.connect() as conn:
+            _run(conn)
+            conn.commit()
         return
     url = (
         config.get_main_option("sqlalchemy.url")
@@ -49,6 +56,7 @@ def run_migrations_online() -> None:
     engine = create_engine(url)
     with engine.connect() as conn:
         _run(conn)
+        conn.commit()
     engine.dispose()
 
 

@@ -9,6 +9,7 @@ from tracker.db.engine import Database
 from tracker.db.migrate import UpgradeReport, current_revision, head_revision, upgrade_to_head
 from tracker.services.budget import BudgetService
 from tracker.services.countries import CountryService
+from tracker.services.dto import SeedReport
 from tracker.services.events import EventService
 from tracker.services.expenses import ExpenseService
 from tracker.services.plans import PlanService
@@ -26,6 +27,7 @@ class Services:
     countries: CountryService
     seeds: SeedService
     upgrade: UpgradeReport | None = None
+    seeded: SeedReport | None = None  # what open() seeded into a brand-new database
 
     @classmethod
     def connect(cls, settings: Settings) -> Services:
@@ -50,7 +52,7 @@ class Services:
             services.db.engine, backup_dir=settings.backup_dir, keep_backups=settings.keep_backups
         )
         if was_new and seed_if_new:
-            services.seeds.seed()
+            services.seeded = services.seeds.seed()
         return services
 
     def schema_status(self) -> tuple[str | None, str | None]:
