@@ -110,6 +110,12 @@ class DashboardScreen(TrackerScreen):
             if objective.text_en:
                 text.append("\n" + objective.text_en, style="dim")
             grid.add_row(f"{objective.position}.", text)
+        if plan.intro:
+            # The plan's word on what European missions are for (COSME, INNOSUP calls).
+            intro = Text(plan.intro, style="italic")
+            if plan.intro_en:
+                intro.append("\n" + plan.intro_en, style="dim")
+            return Group(grid, Text(""), intro)
         return grid
 
     @staticmethod
