@@ -222,3 +222,12 @@ def test_postgresql_install_creates_every_index(pg_schema_url: str) -> None:
             assert all(fts.is_search_object(name) for name in expected)
     finally:
         engine.dispose()
+
+
+def test_opening_a_database_at_head_restores_dropped_triggers(db: Database) -> None:
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER people_fts_ai")
+        assert fts.missing_sqlite_objects(conn)
+    upgrade_to_head(db.engine)
+    with db.engine.connect() as conn:
+        assert fts.missing_sqlite_objects(conn) == []

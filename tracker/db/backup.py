@@ -39,6 +39,8 @@ def _verify(path: Path, expected: dict[str, int] | None = None) -> dict[str, int
         if status != "ok":
             raise BackupError(f"{path} failed its integrity check: {status}")
         counts = _row_counts(conn)
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"{path} is not a readable SQLite database: {exc}") from exc
     finally:
         conn.close()
     if expected is not None and counts != expected:

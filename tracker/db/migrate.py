@@ -59,6 +59,8 @@ def upgrade_to_head(
     before = current_revision(engine)
     head = head_revision()
     if before == head:
+        if engine.dialect.name == "sqlite":
+            _repair_search_index(engine)
         return UpgradeReport(before, before, None)
     backup = None
     sqlite_path = sqlite_path_of(engine.url.render_as_string(hide_password=False))
@@ -66,6 +68,15 @@ def upgrade_to_head(
         backup = backup_sqlite(sqlite_path, backup_dir, label=f"before-{head}", keep=keep_backups)
     _run_upgrade(engine)
     return UpgradeReport(before, current_revision(engine), backup)
+
+
+def _repair_search_index(engine: Engine) -> None:
+    """Search triggers dropped outside a migration (by hand, by another tool) come back."""
+    with engine.connect() as conn:
+        if not fts.missing_sqlite_objects(conn):
+            return
+    with engine.begin() as conn:
+        fts.repair_sqlite(conn)
 
 
 def _run_upgrade(engine: Engine) -> None:

@@ -10,6 +10,7 @@ from tracker.db.migrate import UpgradeReport, current_revision, head_revision, u
 from tracker.services.budget import BudgetService
 from tracker.services.contact_log import ContactLogService
 from tracker.services.countries import CountryService
+from tracker.services.dto import SeedReport
 from tracker.services.duplicates import DuplicateService
 from tracker.services.events import EventService
 from tracker.services.expenses import ExpenseService
@@ -38,6 +39,7 @@ class Services:
     duplicates: DuplicateService
     search: SearchService
     upgrade: UpgradeReport | None = None
+    seeded: SeedReport | None = None  # what open() seeded into a brand-new database
 
     @classmethod
     def connect(cls, settings: Settings) -> Services:
@@ -68,7 +70,7 @@ class Services:
             services.db.engine, backup_dir=settings.backup_dir, keep_backups=settings.keep_backups
         )
         if was_new and seed_if_new:
-            services.seeds.seed()
+            services.seeded = services.seeds.seed()
         return services
 
     def schema_status(self) -> tuple[str | None, str | None]:

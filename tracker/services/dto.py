@@ -8,8 +8,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from enum import Enum
 
 ZERO = Decimal("0.00")
+
+
+class Keep(Enum):
+    """Marks a field that a partial update leaves as it is."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,13 @@ class ExpenseService:
         return ExpenseResult(info, figures, warning)
 
     def list(
-        self, year: int, country: str | None = None, *, offset: int = 0, limit: int = 50
+        self,
+        year: int,
+        country: str | None = None,
+        *,
+        category: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
     ) -> tuple[tuple[ExpenseInfo, ...], int]:
         with self._db.read() as session:
             plan = _lookup.plan_by_year(session, year)
@@ -93,6 +99,8 @@ class ExpenseService:
             )
             if country:
                 stmt = stmt.where(PlanCountry.country_code == country.strip().upper())
+            if category:
+                stmt = stmt.where(CostCategory.code == category.strip().lower())
             total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
             rows = session.scalars(
                 stmt.order_by(Expense.spent_on, Expense.id).offset(offset).limit(limit)

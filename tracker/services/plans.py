@@ -23,7 +23,7 @@ from tracker.domain.models import (
 from tracker.services import _lookup
 from tracker.services.budget import plan_categories
 from tracker.services.convert import plan_country_info
-from tracker.services.dto import CapsInfo, ObjectiveInfo, PlanOverview, PlanSummary
+from tracker.services.dto import KEEP, CapsInfo, Keep, ObjectiveInfo, PlanOverview, PlanSummary
 
 
 def overview_of(session: Session, plan: Plan) -> PlanOverview:
@@ -138,15 +138,16 @@ class PlanService:
         self,
         year: int,
         *,
-        inside: Decimal | None,
-        outside: Decimal | None,
-        total: Decimal | None,
+        inside: Decimal | Keep | None = KEEP,
+        outside: Decimal | Keep | None = KEEP,
+        total: Decimal | Keep | None = KEEP,
         basis: str | None = None,
         scope: str | None = None,
     ) -> PlanOverview:
+        """Change some caps in one action; ``KEEP`` leaves one as it is, None removes it."""
         errors = {}
         for name, value in (("inside", inside), ("outside", outside), ("total", total)):
-            if value is not None and value < 0:
+            if isinstance(value, Decimal) and value < 0:
                 errors[name] = "a cap cannot be negative"
         try:
             new_basis = CapBasis(basis) if basis else None
@@ -160,7 +161,12 @@ class PlanService:
             raise ValidationError(errors)
         with self._db.write() as session:
             plan = _lookup.plan_by_year(session, year)
-            plan.cap_inside, plan.cap_outside, plan.cap_total = inside, outside, total
+            if not isinstance(inside, Keep):
+                plan.cap_inside = inside
+            if not isinstance(outside, Keep):
+                plan.cap_outside = outside
+            if not isinstance(total, Keep):
+                plan.cap_total = total
             if new_basis is not None:
                 plan.cap_basis = new_basis
             if new_scope is not None:

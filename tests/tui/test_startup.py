@@ -1,0 +1,62 @@
+"""Start-up: a new database is migrated and seeded, and the dashboard shows the 2018 plan."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from tracker.config import Settings
+from tracker.tui.app import make_app
+from tracker.tui.screens.dashboard import DashboardScreen
+from tracker.tui.screens.startup import StartupErrorScreen
+
+from .helpers import SIZE, TODAY, running, screen_text, settle, tracker
+
+
+async def test_start_up_shows_the_dashboard_of_the_latest_plan(settings: Settings) -> None:
+    async with running(settings) as pilot:
+        app = tracker(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.year == 2018
+        assert app.sub_title == "Plan 2018"
+        assert gc.get_freeze_count() > 0
+        shown = screen_text(pilot)
+        assert "2018 · Piano di promozione 2018" in shown
+        assert "Paese 1: Belgio — EU / European" in shown
+        assert "Paese 2: Stati Uniti — extra-EU / extra-European" in shown
+        assert "stringere alleanze a livello europeo" in shown  # objective 1
+        assert "Priority: Si avrà per cui maggiore riguardo" in shown
+        assert "Giappone (JP), Cina (CN), India (IN), Singapore (SG)" in shown
+        assert "European countries, all together: 5.000,00 € of 5.000,00 €" in shown
+        assert "extra-European countries, all together: 5.000,00 € of 10.000,00 €" in shown
+        assert "Whole plan: 10.000,00 € of 10.000,00 €" in shown
+        assert "25/10/2018" in shown and "Cluster partnering event" in shown
+        assert "in 24 days" in shown  # from the fixed today, 1 October 2018
+        assert "Altri da identificare (to be" in shown
+    gc.unfreeze()
+
+
+async def test_the_screen_paints_before_the_database_is_open(settings: Settings) -> None:
+    app = make_app(settings, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        # The first frame: the loading screen, no services yet.
+        assert app.services is None or isinstance(app.screen, DashboardScreen)
+        await settle(pilot)
+        assert app.services is not None
+    gc.unfreeze()
+
+
+async def test_a_database_that_cannot_be_opened_shows_an_error_screen(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"this is not a SQLite database, not at all" * 100)
+    settings = Settings.load(db=str(broken), env={"TRACKER_DATA_DIR": str(tmp_path / "data")})
+    async with running(settings) as pilot:
+        assert isinstance(pilot.app.screen, StartupErrorScreen)
+        shown = screen_text(pilot)
+        assert "The database could not be opened" in shown
+        assert "file is not a database" in shown
+        assert "Traceback" not in shown
+        await pilot.press("d")  # the areas are not there to go to
+        assert isinstance(pilot.app.screen, StartupErrorScreen)
+        await pilot.press("q")
+    assert pilot.app.return_code == 0

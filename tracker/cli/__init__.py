@@ -1,0 +1,69 @@
+"""The ``tracker`` command: the TUI by default, sub-commands that call the services only.
+
+Sub-command modules import click and plain data only; the services, SQLAlchemy and
+Textual are imported when a command runs, so ``tracker --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import click
+
+# Modules, not their commands: `tracker.cli.events` must stay the module (tests patch it).
+from tracker.cli import budget, countries, db, event_edit, events, expenses, plans
+from tracker.cli.context import CliContext
+from tracker.cli.errors import TrackerGroup
+
+__all__ = ["cli", "main"]
+
+
+EXAMPLES = """\b
+Examples:
+  tracker budget --year 2018
+  tracker budget set --year 2018 --country BE --category travel --amount 1.500,00
+  tracker events list --status candidate --sort date
+  tracker events link "partnering event" --category travel --amount 1200
+  tracker --db postgresql+psycopg://user@host/tracker plans show
+"""
+
+
+@click.group(cls=TrackerGroup, invoke_without_command=True, epilog=EXAMPLES)
+@click.option(
+    "--db",
+    "db_location",
+    envvar="TRACKER_DATABASE_URL",
+    metavar="PATH|URL",
+    help="SQLite file or database URL (default: the user data folder). Also TRACKER_DATABASE_URL.",
+)
+@click.version_option(package_name="tracker")
+@click.pass_context
+def cli(ctx: click.Context, db_location: str | None) -> None:
+    """Plan, run and account for a cluster's international promotion.
+
+    With no command, opens the full-screen app.
+    """
+    state = ctx.ensure_object(CliContext)
+    state.db = db_location or None
+    ctx.call_on_close(state.close)
+    if ctx.invoked_subcommand is None:
+        from tracker.tui.app import run
+
+        run(state.settings)
+
+
+for command in (
+    db.init,
+    db.seed,
+    db.db,
+    plans.plans,
+    budget.budget,
+    events.events,
+    expenses.expenses,
+    countries.countries,
+):
+    cli.add_command(command)
+for command in event_edit.COMMANDS:
+    events.events.add_command(command)
+
+
+def main() -> None:
+    cli(prog_name="tracker")

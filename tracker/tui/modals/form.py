@@ -1,0 +1,149 @@
+"""The shape every form shares: a dialog of fields, ctrl+s to save, escape to cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import ClassVar, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Select, Static, Switch, TextArea
+
+from tracker.tui.modals.confirm import ConfirmModal
+from tracker.tui.widgets.field import Field
+
+T = TypeVar("T")
+
+
+def read_control(field: Field) -> object:
+    """The value a field's control holds, as plain data (text, bool, or the choice)."""
+    control = field.control
+    if isinstance(control, Input):
+        return control.value
+    if isinstance(control, TextArea):
+        return control.text
+    if isinstance(control, Switch):
+        return control.value
+    if isinstance(control, Select):
+        return None if control.value is Select.NULL else control.value
+    raise TypeError(f"no value for {type(control).__name__}")
+
+
+class FormModal(ModalScreen[T | None]):
+    """Subclasses yield their fields from `fields()` and turn values into a result in `submit()`.
+
+    `submit()` returns the result, or raises FormErrors naming each bad field; nothing is
+    returned (and so nothing saved) while any field is invalid.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+    TITLE_TEXT: ClassVar[str] = "Form"
+    SAVE_LABEL: ClassVar[str] = "Save"
+    ENTER_SAVES: ClassVar[bool] = True  # else enter in a text box moves to the next field
+
+    def __init__(self, *, title: str | None = None, banner: str | None = None) -> None:
+        super().__init__()
+        self.title_text = title or self.TITLE_TEXT
+        self.banner = banner
+        self._initial: dict[str, object] = {}
+
+    def fields(self) -> Iterable[Field]:
+        raise NotImplementedError
+
+    def submit(self, values: Mapping[str, object]) -> T:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form"):
+            yield Static(self.title_text, classes="dialog--title")
+            yield Static(self.banner or "", classes="dialog--banner", id="banner")
+            with VerticalScroll(classes="form--fields"):
+                yield from self.compose_body()
+            with Horizontal(classes="dialog--buttons"):
+                yield Button(self.SAVE_LABEL, variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        yield from self.fields()
+
+    def on_mount(self) -> None:
+        self.query_one("#banner").display = bool(self.banner)
+        self._initial = self.values()
+        self.ready()
+
+    def ready(self) -> None:
+        """The form is on screen: focus the first field (subclasses may do more)."""
+        fields = self.query(Field)
+        if fields:
+            fields.first().control.focus()
+
+    def values(self) -> dict[str, object]:
+        return {field.key: read_control(field) for field in self.query(Field)}
+
+    @property
+    def dirty(self) -> bool:
+        return self.values() != self._initial
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        first: Field | None = None
+        for field in self.query(Field):
+            message = errors.get(field.key)
+            field.set_error(message)
+            if message and first is None:
+                first = field
+        unplaced = [msg for key, msg in errors.items() if not self.query(f"#field-{key}")]
+        banner = self.query_one("#banner", Static)
+        banner.update("\n".join(unplaced) or self.banner or "")
+        banner.display = bool(unplaced or self.banner)
+        banner.set_class(bool(unplaced), "-error")
+        if first is not None:
+            first.control.focus()
+
+    def action_save(self) -> None:
+        try:
+            result = self.submit(self.values())
+        except FormErrors as errors:
+            self.show_errors(errors.errors)
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        if not self.dirty:
+            self.dismiss(None)
+            return
+
+        def discard(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmModal("Discard your changes?", yes="Discard", no="Keep editing"), discard
+        )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.ENTER_SAVES:
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "cancel":
+            self.action_cancel()
+
+
+class FormErrors(Exception):
+    """Field name → message, raised by `FormModal.submit`."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        super().__init__("; ".join(errors.values()))
+        self.errors = dict(errors)

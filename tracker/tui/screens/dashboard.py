@@ -1,0 +1,180 @@
+"""The plan year at a glance: objectives, target countries, caps and the next events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from tracker.services.dto import BudgetTable, EventRow, PlanOverview
+from tracker.tui.format import (
+    basis_label,
+    cap_line,
+    cap_verdict,
+    event_label,
+    fmt_days_away,
+    fmt_span,
+    target_heading,
+)
+from tracker.tui.screens.base import TrackerScreen, cancelled
+
+UPCOMING = 8
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    overview: PlanOverview
+    budget: BudgetTable
+    upcoming: tuple[EventRow, ...]
+
+
+class DashboardScreen(TrackerScreen):
+    HELP_TITLE: ClassVar[str] = "Dashboard"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="dashboard"):
+            with VerticalScroll(id="dash-plan", classes="column"):
+                yield Static(id="dash-title", classes="panel")
+                yield Static(id="dash-objectives", classes="panel")
+                yield Static(id="dash-targets", classes="panel")
+            with VerticalScroll(id="dash-money", classes="column"):
+                yield Static(id="dash-caps", classes="panel")
+                yield Static(id="dash-upcoming", classes="panel")
+                yield Static(id="dash-watch", classes="panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        titles = {
+            "#dash-title": "Plan",
+            "#dash-objectives": "Objectives",
+            "#dash-targets": "Target countries",
+            "#dash-caps": "Budget against the funding caps",
+            "#dash-upcoming": "Next candidate events",
+            "#dash-watch": "Watch list",
+        }
+        for selector, title in titles.items():
+            self.query_one(selector).border_title = title
+
+    def reload(self) -> None:
+        if self.year is None:
+            self.query_one("#dash-title", Static).update(
+                "There is no plan yet. Press y, then pick “New plan year…”."
+            )
+            return
+        self.load(self.year)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def load(self, year: int) -> None:
+        svc = self.svc
+        data = DashboardData(
+            svc.plans.overview(year), svc.budget.table(year), svc.events.upcoming(year, UPCOMING)
+        )
+        if not cancelled():
+            self.app.call_from_thread(self.show, data)
+
+    def show(self, data: DashboardData) -> None:
+        plan = data.overview
+        self.query_one("#dash-title", Static).update(self._title(plan))
+        self.query_one("#dash-objectives", Static).update(self._objectives(plan))
+        self.query_one("#dash-targets", Static).update(self._targets(plan))
+        self.query_one("#dash-caps", Static).update(self._caps(data.budget))
+        self.query_one("#dash-upcoming", Static).update(self._upcoming(data.upcoming))
+        self.query_one("#dash-watch", Static).update(self._watch(plan))
+
+    @staticmethod
+    def _title(plan: PlanOverview) -> RenderableType:
+        parts = [Text(f"{plan.year} · {plan.title}", style="bold")]
+        if plan.title_en:
+            parts.append(Text(plan.title_en, style="dim"))
+        if plan.funding_note:
+            parts.append(Text(plan.funding_note, style="dim italic"))
+        return Group(*parts)
+
+    @staticmethod
+    def _objectives(plan: PlanOverview) -> RenderableType:
+        if not plan.objectives:
+            return Text("No objectives written down yet.", style="dim")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="bold", width=2)
+        grid.add_column()
+        for objective in plan.objectives:
+            text = Text(objective.text)
+            if objective.text_en:
+                text.append("\n" + objective.text_en, style="dim")
+            grid.add_row(f"{objective.position}.", text)
+        if plan.intro:
+            # The plan's word on what European missions are for (COSME, INNOSUP calls).
+            intro = Text(plan.intro, style="italic")
+            if plan.intro_en:
+                intro.append("\n" + plan.intro_en, style="dim")
+            return Group(grid, Text(""), intro)
+        return grid
+
+    @staticmethod
+    def _targets(plan: PlanOverview) -> RenderableType:
+        if not plan.targets:
+            return Text("No target countries yet: add them from the budget (p).", style="dim")
+        blocks: list[RenderableType] = []
+        for target in plan.targets:
+            if blocks:
+                blocks.append(Text(""))
+            blocks.append(Text(target_heading(target), style="bold"))
+            if target.rationale:
+                blocks.append(Text(target.rationale))
+            if target.priority_note:
+                blocks.append(Text.assemble(("Priority: ", "bold"), target.priority_note))
+        return Group(*blocks)
+
+    @staticmethod
+    def _caps(table: BudgetTable) -> RenderableType:
+        lines = [Text(f"Planned amounts; caps by {basis_label(table.basis)} countries", "dim")]
+        for cap in table.caps:
+            lines.append(Text(cap_line(cap, table.basis), style="bold red" if cap.over else "bold"))
+            who = ", ".join(cap.countries) if cap.group != "total" else "all targets"
+            lines.append(
+                Text.assemble(
+                    (f"   {who} · ", "dim"), (cap_verdict(cap), "red" if cap.over else "dim")
+                )
+            )
+        return Group(*lines)
+
+    def _upcoming(self, rows: tuple[EventRow, ...]) -> RenderableType:
+        if not rows:
+            return Text("No open events: add candidates on the events screen (e).", style="dim")
+        today = self.tracker.today
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_column(no_wrap=True)
+        for row in rows:
+            style = "dim italic" if row.is_placeholder else ""
+            when = "" if row.is_placeholder else fmt_days_away(row.start_date, today)
+            grid.add_row(
+                Text(fmt_span(row.start_date, row.end_date), style=style or "bold"),
+                Text(row.country_code or "", style="dim"),
+                Text(event_label(row), style=style),
+                Text(f"{row.status} · {when}" if when else row.status, style="dim"),
+            )
+        return grid
+
+    @staticmethod
+    def _watch(plan: PlanOverview) -> RenderableType:
+        if not plan.watch and not plan.strategy_note:
+            return Text("Nothing on the watch list.", style="dim")
+        names = ", ".join(f"{w.country.name_it} ({w.code})" for w in plan.watch)
+        parts: list[RenderableType] = [Text(names or "—", style="bold")]
+        for w in plan.watch:
+            if w.rationale:
+                parts.append(Text(f"{w.code}: {w.rationale}", style="dim"))
+        if plan.strategy_note:
+            parts.append(Text(plan.strategy_note, style="dim"))
+        return Group(*parts)

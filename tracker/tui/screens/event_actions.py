@@ -1,0 +1,191 @@
+"""What the events screen does to the selected event: add, edit, delete, link, status.
+
+The list itself (pages, filters, order) is in `events.py`; this half only writes.
+"""
+
+from __future__ import annotations
+
+from textual import work
+
+from tracker.domain.enums import EventStatus
+from tracker.domain.errors import RuleViolation, TrackerError
+from tracker.domain.event_rules import EventData
+from tracker.domain.money import format_eur
+from tracker.services.dto import EventDetail, EventRow
+from tracker.tui.modals.confirm import ConfirmModal
+from tracker.tui.modals.event_form import EventForm, data_values, detail_values, new_values
+from tracker.tui.modals.link import LinkModal, LinkRequest, LinkSetup
+from tracker.tui.modals.pick import PickModal
+from tracker.tui.screens.base import TrackerScreen
+from tracker.tui.widgets.event_table import EventTable
+
+
+class EventActions(TrackerScreen):
+    """The write half of the events screen."""
+
+    _focus_id: int | None = None  # the event to put the cursor on after the next load
+
+    @property
+    def table(self) -> EventTable:
+        return self.query_one(EventTable)
+
+    def default_country(self) -> str:
+        return ""
+
+    def selected(self) -> EventRow | None:
+        row = self.table.current
+        if row is None:
+            self.notify("No event selected.", severity="warning", markup=False)
+        return row
+
+    def action_new(self) -> None:
+        values = new_values(country=self.default_country())
+        self.open_form(values, None, None)
+
+    def open_form(
+        self,
+        values: dict[str, object],
+        detail: EventDetail | None,
+        error: TrackerError | None,
+    ) -> None:
+        form = EventForm(
+            values,
+            self.tracker.countries,
+            title=f"Edit event #{detail.id}" if detail else "New event",
+            error=error,
+        )
+
+        def saved(data: EventData | None) -> None:
+            if data is not None:
+                self.save_event(data, detail)
+
+        self.app.push_screen(form, saved)
+
+    def action_edit(self) -> None:
+        if (row := self.selected()) is not None:
+            self.fetch_for_edit(row.id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def fetch_for_edit(self, event_id: int) -> None:
+        detail = self.svc.events.get(event_id)
+        self.app.call_from_thread(self.open_form, detail_values(detail), detail, None)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def save_event(self, data: EventData, detail: EventDetail | None) -> None:
+        year = self.year
+        assert year is not None
+        try:
+            if detail is None:
+                saved = self.svc.events.create(year, data)
+            else:
+                saved = self.svc.events.update(detail.id, data, expected_version=detail.version)
+        except TrackerError as exc:  # back to the form, with what was typed
+            values = data_values(data)
+            self.app.call_from_thread(self.open_form, values, detail, exc)
+            return
+        self.app.call_from_thread(self.after_save, saved, detail is None)
+
+    def after_save(self, saved: EventDetail, created: bool) -> None:
+        self.notify(f"{'Added' if created else 'Saved'} “{saved.name}”.", markup=False)
+        self._focus_id = saved.id
+        self.changed()
+
+    def action_delete(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        detail = (
+            f"Its allocations ({format_eur(row.allocated)}) go with it; "
+            "expenses stay on their cost lines."
+            if row.allocated
+            else "This cannot be undone."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.delete_event(row.id)
+
+        self.app.push_screen(ConfirmModal(f"Delete “{row.name}”?", detail), answered)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def delete_event(self, event_id: int) -> None:
+        name = self.svc.events.delete(event_id)
+        self.app.call_from_thread(self.after_change, f"Deleted “{name}”.")
+
+    def after_change(self, message: str, warning: str | None = None) -> None:
+        self.notify(message, markup=False)
+        if warning:
+            self.notify(
+                warning[:1].upper() + warning[1:],
+                title="Over the line",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+        self.changed()
+
+    def action_link(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if row.is_placeholder:
+            self.notify(
+                f"“{row.name}” stands for events still to be identified: it takes no money. "
+                "Add the real event, then link it.",
+                title="Cannot link a placeholder",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.prepare_link(row.id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def prepare_link(self, event_id: int) -> None:
+        detail = self.svc.events.get(event_id)
+        if detail.country_code is None:
+            raise RuleViolation(f"“{detail.name}” has no country: set one (e) to link costs")
+        table = self.svc.budget.table(detail.year)
+        column = next((c for c in table.columns if c.country.code == detail.country_code), None)
+        if column is None:
+            raise RuleViolation(
+                f"{detail.country_code} is not a target country of the {detail.year} plan, "
+                "so it has no cost lines"
+            )
+        setup = LinkSetup(detail, column, table.categories)
+        self.app.call_from_thread(self.open_link, setup)
+
+    def open_link(self, setup: LinkSetup) -> None:
+        def chosen(request: LinkRequest | None) -> None:
+            if request is not None:
+                self.link(setup.event.id, request)
+
+        self.app.push_screen(LinkModal(setup), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def link(self, event_id: int, request: LinkRequest) -> None:
+        result = self.svc.events.link(event_id, request.category, request.amount)
+        info = result.allocation
+        message = (
+            f"{format_eur(info.amount)} of {info.country_code} {info.category_name_it} "
+            f"earmarked for “{info.event_name}”; free on the line: {format_eur(info.line.free)}."
+        )
+        self.app.call_from_thread(self.after_change, message, result.warning)
+
+    def action_status(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+
+        def chosen(status: str | None) -> None:
+            if status is not None and status != row.status:
+                self.set_status(row.id, status)
+
+        options = [(status.value, status.value) for status in EventStatus]
+        self.app.push_screen(
+            PickModal(f"Status of “{row.name}”", options, current=row.status), chosen
+        )
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def set_status(self, event_id: int, status: str) -> None:
+        detail = self.svc.events.set_status(event_id, status)
+        self.app.call_from_thread(self.after_change, f"“{detail.name}” is now {detail.status}.")

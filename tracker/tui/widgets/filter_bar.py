@@ -1,0 +1,99 @@
+"""Country, status and free text filters of the events list, debounced as you type."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input, Select
+
+from tracker.domain.enums import EventStatus
+
+DEBOUNCE_SECONDS = 0.25
+OPEN = "open"  # every status that is not closed
+
+
+@dataclass(frozen=True)
+class Filters:
+    country: str | None = None
+    statuses: tuple[str, ...] = ()
+    text: str = ""
+
+
+class FilterBar(Horizontal):
+    DEFAULT_CSS = """
+    FilterBar {
+        height: auto;
+    }
+    FilterBar > Select {
+        width: 32;
+    }
+    FilterBar > Input {
+        width: 1fr;
+    }
+    """
+
+    @dataclass
+    class Changed(Message):
+        """The filters changed; the screen loads the first page again."""
+
+        bar: FilterBar
+        filters: Filters
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Select[str]([], prompt="All countries", id="filter-country")
+        statuses = [("Open (not closed)", OPEN)] + [(s.value, s.value) for s in EventStatus]
+        yield Select[str](statuses, prompt="All statuses", id="filter-status")
+        yield Input(placeholder="Search name, city, organiser…  (/)", id="filter-text")
+
+    def set_countries(self, options: Sequence[tuple[str, str]]) -> None:
+        select = self.query_one("#filter-country", Select)
+        current = select.value
+        select.set_options(options)
+        if current is not Select.NULL and current in {code for _label, code in options}:
+            select.value = current
+
+    @property
+    def filters(self) -> Filters:
+        country = self.query_one("#filter-country", Select).value
+        status = self.query_one("#filter-status", Select).value
+        if status is Select.NULL:
+            statuses: tuple[str, ...] = ()
+        elif status == OPEN:
+            statuses = tuple(s.value for s in EventStatus if s.is_open)
+        else:
+            statuses = (str(status),)
+        return Filters(
+            country=None if country is Select.NULL else str(country),
+            statuses=statuses,
+            text=self.query_one("#filter-text", Input).value.strip(),
+        )
+
+    def _announce(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.post_message(self.Changed(self, self.filters))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._announce()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE_SECONDS, self._announce)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._announce()
+        self.screen.focus_next("EventTable")
