@@ -32,6 +32,10 @@ from textual.worker import WorkerState
 now = time.monotonic  # CLOCK_MONOTONIC: comparable across processes on Linux
 
 
+class WorkerFailed(RuntimeError):
+    """The app reported an error while a key's work was awaited."""
+
+
 @dataclass(frozen=True)
 class Frame:
     at: float  # monotonic
@@ -100,18 +104,28 @@ class Probe:
         return any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in self.app.workers)
 
     async def settled(
-        self, since: float, *, results: int = 1, quiet: float = 0.06, timeout: float = 60.0
+        self,
+        since: float,
+        *,
+        results: int = 1,
+        quiet: float = 0.06,
+        timeout: float = 60.0,
+        failed: Callable[[], str | None] | None = None,
     ) -> Frame:
         """Wait for the frame that shows what a key asked for.
 
         Done once ``results`` worker results have been applied since ``since``, no worker
         is pending or running, nothing has landed for ``quiet`` seconds, and a frame has
         been painted after the last result. With ``results=0``, the first frame after
-        ``since``. Raises TimeoutError after ``timeout`` seconds.
+        ``since``. Raises TimeoutError after ``timeout`` seconds, and WorkerFailed as soon
+        as ``failed()`` names a failure (e.g. the app reported a worker's error).
         """
         deadline = now() + timeout
         while now() < deadline:
             await asyncio.sleep(0.002)
+            problem = failed() if failed is not None else None
+            if problem:
+                raise WorkerFailed(problem)
             landed = [t for t in self.applied if t >= since]
             if len(landed) < results or self.busy():
                 continue

@@ -10,8 +10,10 @@ last worker result landed (see ``probe``), and keeps the SQL it ran for the floo
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,7 +22,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from benchmarks.probe import Probe, Statement, bindings_of, now
+from benchmarks.probe import Probe, Statement, WorkerFailed, bindings_of, now
 
 SIZE = (160, 48)
 # Text typed into each list's filter, one character at a time, and into the search.
@@ -57,17 +59,34 @@ class Driver:
         self.probe = probe
         self.out = collected
 
+    def error_since(self, wall: float) -> Callable[[], str | None]:
+        """The first error the app notified since ``wall`` (time.time()), if any."""
+
+        def check() -> str | None:
+            for notice in list(self.app._notifications):
+                if notice.severity == "error" and notice.raised_at >= wall:
+                    return str(notice.message).splitlines()[0][:90]
+            return None
+
+        return check
+
     async def timed(
         self, name: str, key: str | None, *, results: int = 1, timeout: float = 15
     ) -> bool:
         """Press ``key`` (or, with None, run nothing: the caller already acted) and time it."""
-        started, cpu = now(), time.process_time()
+        started, cpu, wall = now(), time.process_time(), time.time()
         if key is not None:
             await self.pilot.press(key)
         try:
-            frame = await self.probe.settled(started, results=results, timeout=timeout)
+            frame = await self.probe.settled(
+                started, results=results, timeout=timeout, failed=self.error_since(wall)
+            )
         except TimeoutError:
             self.out.missing.setdefault(name, f"nothing came back within {timeout:.0f} s")
+            return False
+        except WorkerFailed as exc:
+            self.out.missing.setdefault(name, f"error shown by the app: {exc}")
+            await self.probe.until(lambda: True, quiet=0.2, timeout=60)
             return False
         statements = self.probe.sql_since(started, frame.at)
         work = (frame.at - statements[0].at) * 1000 if statements else None
@@ -77,9 +96,12 @@ class Driver:
 
     async def untimed(self, *keys: str, results: int = 0) -> None:
         for key in keys:
-            started = now()
+            started, wall = now(), time.time()
             await self.pilot.press(key)
-            await self.probe.settled(started, results=results, quiet=0.15)
+            with contextlib.suppress(TimeoutError, WorkerFailed):
+                await self.probe.settled(
+                    started, results=results, quiet=0.15, failed=self.error_since(wall)
+                )
 
     async def to_dashboard(self) -> None:
         while len(self.app.screen_stack) > 1:  # a modal or pushed screen left open
@@ -101,9 +123,12 @@ class Driver:
     async def clear_box(self) -> None:
         box = self.app.focused
         if isinstance(box, Input) and box.value:  # cleared again (untimed): wait for reload
-            started = now()
+            started, wall = now(), time.time()
             box.value = ""
-            await self.probe.settled(started, results=1, quiet=0.15)
+            with contextlib.suppress(TimeoutError, WorkerFailed):
+                await self.probe.settled(
+                    started, results=1, quiet=0.15, timeout=30, failed=self.error_since(wall)
+                )
 
     async def list_screen(self, mode: str) -> None:
         keys = bindings_of(self.app.screen)
@@ -114,11 +139,20 @@ class Driver:
                 await self.timed(f"{mode}: next page", keys["page(1)"])
         if "page(1)" not in keys:
             self.out.missing.setdefault(f"{mode}: next page", "no next-page key")
-        for action in ("sort", "sort", "reverse"):
-            if action in keys:
-                await self.timed(f"{mode}: {action}", keys[action])
-            else:
+        screen = self.app.screen
+        for action in ("sort", "reverse"):
+            if action not in keys:
                 self.out.missing.setdefault(f"{mode}: {action}", f"no {action} key")
+                continue
+            # Every order once, and back to where it started, so the filter below runs on
+            # the screen's default order (at most 6 presses when the state is not visible).
+            state = "sort" if action == "sort" else "descending"
+            initial = getattr(screen, state, None)
+            for presses in range(6):
+                await self.timed(f"{mode}: {action}", keys[action])
+                current = getattr(screen, state, None)
+                if (initial is None and presses == 1) or current == initial:
+                    break
         if "search" in keys:
             await self.untimed(keys["search"])
             if isinstance(self.app.focused, Input):
@@ -187,13 +221,21 @@ async def run_session(db: Path, today: date, collected: Collected, session: int)
             if key is None:
                 collected.missing.setdefault(f"{mode}: open", "no key to open it")
                 continue
-            if not await driver.open_mode(mode, key):
-                continue
-            if mode == "budget":
-                await driver.budget_edit(1000 + 250 * session)
-            else:
-                await driver.list_screen(mode)
+            print(f"   session {session + 1}: {mode}", flush=True)
+            try:
+                if not await driver.open_mode(mode, key):
+                    continue
+                if mode == "budget":
+                    await driver.budget_edit(1000 + 250 * session)
+                else:
+                    await driver.list_screen(mode)
+            except (TimeoutError, WorkerFailed) as exc:  # one screen must not stop the rest
+                collected.missing.setdefault(f"{mode}: (rest of the screen)", f"stopped: {exc}")
         if "search" in app_keys:
-            await driver.search(app_keys["search"])
+            print(f"   session {session + 1}: search", flush=True)
+            try:
+                await driver.search(app_keys["search"])
+            except (TimeoutError, WorkerFailed) as exc:
+                collected.missing.setdefault("search: (rest)", f"stopped: {exc}")
         else:
             collected.missing.setdefault("search: keystroke", "not built yet")

@@ -171,24 +171,30 @@ async def test_edit_delete_done_and_filters(settings: Settings) -> None:
         assert table.row_count == 0
 
 
-async def test_shift_l_and_f_reach_the_screens_and_the_help_and_palette_list_them(
+async def test_shift_l_f_c_reach_the_screens_and_the_help_and_palette_list_them(
     settings: Settings,
 ) -> None:
     from tracker.tui.modals.help import HelpScreen
+    from tracker.tui.screens.calls import CallsScreen
     from tracker.tui.screens.followups import FollowUpsScreen
 
     async with running(settings) as pilot:
         app = tracker(pilot)
-        for key, screen in (("L", ContactLogScreen), ("F", FollowUpsScreen)):
+        for key, screen in (("L", ContactLogScreen), ("F", FollowUpsScreen), ("C", CallsScreen)):
             await press(pilot, key)
             assert isinstance(app.screen, screen)
         commands = {c.title: c.help for c in app.get_system_commands(app.screen)}
         assert commands["Go to Contact log"] == "Show the contact log (L)"
         assert commands["Go to Follow-ups"] == "Show the follow-ups (F)"
-        assert "Overdue only" in commands
+        assert commands["Go to Calls & consortia"] == "Show the calls & consortia (C)"
+        assert "New call" in commands and "Add member" in commands
 
-        await press(pilot, "L", "question_mark")
+        await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(pilot)
+        for line in ("Keys — Calls & consortia", "In the calls", "Add deadline", "Contact log"):
+            assert line in shown
+        await press(pilot, "escape", "L", "question_mark")
         shown = screen_text(pilot)
         assert "Keys — Contact log" in shown
         assert "Log meetings" in shown and "Follow-up done/reopen" in shown

@@ -27,6 +27,7 @@ from tracker.tui.modals.pick import PickModal
 from tracker.tui.modals.plan_forms import NewPlanForm, NewPlanRequest
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.screens.budget import BudgetScreen
+from tracker.tui.screens.calls import CallsScreen
 from tracker.tui.screens.contact_log import ContactLogScreen
 from tracker.tui.screens.dashboard import DashboardScreen
 from tracker.tui.screens.events import EventsScreen
@@ -42,6 +43,7 @@ AREAS = {
     "budget": "Budget",
     "contact_log": "Contact log",
     "followups": "Follow-ups",
+    "calls": "Calls & consortia",
 }
 NEW_PLAN = -1  # the year picker's "new plan year" entry
 
@@ -57,6 +59,7 @@ class TrackerApp(App[None]):
         "budget": BudgetScreen,
         "contact_log": ContactLogScreen,
         "followups": FollowUpsScreen,
+        "calls": CallsScreen,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "area('dashboard')", "Dashboard", id="dashboard"),
@@ -64,6 +67,7 @@ class TrackerApp(App[None]):
         Binding("b", "area('budget')", "Budget", id="budget"),
         Binding("L", "area('contact_log')", "Contact log", id="contact-log"),
         Binding("F", "area('followups')", "Follow-ups", id="followups"),
+        Binding("C", "area('calls')", "Calls", id="calls"),
         Binding("y", "pick_year", "Plan year", id="pick-year"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("f1", "help", "Help", show=False, id="help-f1"),

@@ -27,7 +27,7 @@ def _where(node: DOMNode, screen: Screen[Any], action: str) -> str:
     if node is screen:
         return "This screen"
     name = type(node).__name__
-    return f"In {WIDGET_NAMES.get(name, name)}"
+    return f"In {getattr(node, 'HELP_NAME', None) or WIDGET_NAMES.get(name, name)}"
 
 
 def help_sections(app: App[Any], screen: Screen[Any]) -> list[Section]:

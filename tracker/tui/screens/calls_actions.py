@@ -1,0 +1,186 @@
+"""What the calls screen writes to calls and their deadlines; consortia are in `calls_consortia`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on, work
+
+from tracker.domain.errors import TrackerError
+from tracker.services.dto_partners import CallInfo, ConsortiumInfo, MemberInfo
+from tracker.tui.format import fmt_date
+from tracker.tui.modals.call import (
+    CallForm,
+    CallRequest,
+    Deadline,
+    DeadlineForm,
+    call_values,
+    deadline_changes,
+    request_values,
+)
+from tracker.tui.modals.confirm import ConfirmModal
+from tracker.tui.modals.pick import PickModal
+from tracker.tui.screens.base import TrackerScreen
+from tracker.tui.widgets.call_tables import CallTable, ConsortiumTable, MemberTable
+from tracker.tui.widgets.entry_table import EntryTable
+
+
+@dataclass(frozen=True)
+class Focus:
+    """Where the cursors go once a change is saved and the screen reloads."""
+
+    call: int | None = None
+    consortium: int | None = None
+    member: int | None = None
+
+
+Change = Callable[[], tuple[str, Focus]]
+
+
+class CallActions(TrackerScreen):
+    """The write half of the calls screen; after each change it reloads, cursors kept."""
+
+    focus_call: int | None = None
+    focus_consortium: int | None = None
+    focus_member: int | None = None
+    showing_call: int | None = None
+
+    @property
+    def calls_table(self) -> CallTable:
+        return self.query_one(CallTable)
+
+    @property
+    def consortia_table(self) -> ConsortiumTable:
+        return self.query_one(ConsortiumTable)
+
+    @property
+    def members_table(self) -> MemberTable:
+        return self.query_one(MemberTable)
+
+    def _selected(self, row: object, what: str) -> bool:
+        if row is None:
+            self.notify(f"No {what} selected.", severity="warning", markup=False)
+        return row is not None
+
+    def selected_call(self) -> CallInfo | None:
+        call = self.calls_table.current
+        return call if self._selected(call, "call") else None
+
+    def selected_consortium(self) -> ConsortiumInfo | None:
+        consortium = self.consortia_table.current
+        return consortium if self._selected(consortium, "consortium") else None
+
+    def selected_member(self) -> MemberInfo | None:
+        member = self.members_table.current
+        return member if self._selected(member, "member") else None
+
+    @on(EntryTable.Command)
+    async def table_command(self, event: EntryTable.Command) -> None:
+        event.stop()
+        await self.run_action(event.action)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def apply(self, change: Change) -> None:
+        """Run one change off the UI thread, then reload with the cursors where it says."""
+        message, focus = change()
+        self.app.call_from_thread(self.applied, message, focus)
+
+    def applied(self, message: str, focus: Focus) -> None:
+        self.focus_call = focus.call
+        self.focus_consortium = focus.consortium
+        self.focus_member = focus.member
+        self.written(message)
+
+    # -- calls and deadlines -----------------------------------------------------------
+
+    def action_new_call(self) -> None:
+        self.open_call_form(call_values(None), None, None)
+
+    def action_edit_call(self) -> None:
+        if (call := self.selected_call()) is not None:
+            self.open_call_form(call_values(call), call, None)
+
+    def open_call_form(
+        self, values: dict[str, object], call: CallInfo | None, error: TrackerError | None
+    ) -> None:
+        title = f"Edit {call.title}" if call is not None else "New funding call"
+
+        def saved(request: CallRequest | None) -> None:
+            if request is not None:
+                self.save_call(request, call)
+
+        self.app.push_screen(CallForm(values, title=title, error=error), saved)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def save_call(self, request: CallRequest, call: CallInfo | None) -> None:
+        funding = self.svc.funding
+        try:
+            if call is None:
+                saved = funding.add_call(request.fields)
+            else:
+                saved = funding.update_call(call.id, request.fields, expected_version=call.version)
+        except TrackerError as exc:  # back to the form, with what was typed
+            self.app.call_from_thread(self.open_call_form, request_values(request), call, exc)
+            return
+        remove, add = deadline_changes(call, request.deadlines)
+        for due in remove:
+            funding.remove_deadline(saved.id, due)
+        for due, label in add:
+            funding.add_deadline(saved.id, due, label)
+        verb = "Added" if call is None else "Saved"
+        self.app.call_from_thread(self.applied, f"{verb} {saved.title}.", Focus(saved.id))
+
+    def action_delete_call(self) -> None:
+        call = self.selected_call()
+        if call is None:
+            return
+
+        def delete() -> tuple[str, Focus]:
+            return f"Deleted {self.svc.funding.delete_call(call.id)}.", Focus()
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.apply(delete)
+
+        self.app.push_screen(ConfirmModal(f"Delete the call {call.title}?"), answered)
+
+    def action_add_deadline(self) -> None:
+        call = self.selected_call()
+        if call is None:
+            return
+
+        def chosen(deadline: Deadline | None) -> None:
+            if deadline is None:
+                return
+
+            def add() -> tuple[str, Focus]:
+                updated = self.svc.funding.add_deadline(call.id, *deadline)
+                listed = ", ".join(fmt_date(d.due_on) for d in updated.deadlines)
+                return f"{updated.title}: deadlines {listed}.", Focus(call.id)
+
+            self.apply(add)
+
+        self.app.push_screen(DeadlineForm(title=f"Add a deadline to {call.title}"), chosen)
+
+    def action_remove_deadline(self) -> None:
+        call = self.selected_call()
+        if call is None:
+            return
+        if not call.deadlines:
+            self.notify(f"{call.title} has no deadlines.", markup=False)
+            return
+        options = [(f"{fmt_date(d.due_on)} {d.label}".strip(), d.due_on) for d in call.deadlines]
+
+        def chosen(due: date | None) -> None:
+            if due is None:
+                return
+
+            def remove() -> tuple[str, Focus]:
+                updated = self.svc.funding.remove_deadline(call.id, due)
+                return f"{updated.title}: the {fmt_date(due)} deadline is gone.", Focus(call.id)
+
+            self.apply(remove)
+
+        self.app.push_screen(PickModal(f"Remove which deadline of {call.title}?", options), chosen)

@@ -1,0 +1,153 @@
+"""Funding calls, the consortia answering one, and a consortium's members, as tables.
+
+What is not known yet (a deadline, a budget, an identifier) is a dash: never a guess.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+
+from tracker.domain.money import format_eur
+from tracker.services.dto_partners import CallInfo, ConsortiumInfo, MemberInfo
+from tracker.tui.format import DASH, fmt_date
+from tracker.tui.widgets.entry_table import Column, EntryTable, cell
+
+PIPELINE = ("exploring", "forming", "submitted")
+OUTCOMES = ("funded", "rejected", "withdrawn")
+STATUS_STYLES = {
+    "funded": "bold green",
+    "rejected": "red",
+    "withdrawn": "dim",
+    "submitted": "bold",
+    "open": "bold green",
+    "closed": "dim",
+}
+ROLE_ORDER = {"coordinator": 0, "partner": 1, "associated": 2}
+
+
+def deadline_cell(call: CallInfo, today: date) -> Text:
+    """The next deadline; the last one, dimmed, when all have passed; else a dash."""
+    upcoming = call.next_deadline(today)
+    if upcoming is not None:
+        days = (upcoming.due_on - today).days
+        return cell(f"{fmt_date(upcoming.due_on)} ({days} d)", style="bold" if days <= 30 else "")
+    if call.deadlines:
+        return cell(f"passed {fmt_date(call.deadlines[-1].due_on)}", style="dim")
+    return cell(DASH, style="dim")
+
+
+def pipeline(status: str) -> Text:
+    """exploring → forming → submitted → funded | rejected | withdrawn, the current one lit."""
+    text = Text()
+    for i, step in enumerate((*PIPELINE, *OUTCOMES)):
+        if i:
+            text.append(" → " if i < len(PIPELINE) + 1 else " | ", style="dim")
+        style = "reverse bold" if step == status else "dim"
+        text.append(f" {step} " if step == status else step, style=style)
+    return text
+
+
+def _text(value: str | None) -> Text:
+    return cell(value, style="") if value else cell(DASH, style="dim")
+
+
+CALL_COLUMNS: tuple[Column, ...] = (
+    ("programme", "Programme", 12),
+    ("name", "Name", 34),
+    ("identifier", "Identifier", 22),
+    ("status", "Status", 9),
+    ("deadline", "Next deadline", 18),
+    ("opening", "Opens", 10),
+    ("budget", "Budget", 16),
+    ("consortia", "Consortia", 9),
+)
+
+
+class CallTable(EntryTable[CallInfo]):
+    HELP_NAME = "the calls"
+    COLUMNS = CALL_COLUMNS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Edit call", show=False),
+        Binding("plus", "command('add_deadline')", "Add deadline", key_display="+"),
+        Binding("minus", "command('remove_deadline')", "Remove deadline", key_display="-"),
+        Binding("x", "command('delete_call')", "Delete call"),
+    ]
+
+    def __init__(self, today: date, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.today = today
+
+    def row_id(self, row: CallInfo) -> int:
+        return row.id
+
+    def cells(self, row: CallInfo) -> list[Text]:
+        budget = format_eur(row.budget) if row.budget is not None else ""
+        return [
+            cell(row.programme),
+            cell(row.name),
+            _text(row.identifier),
+            cell(row.status, style=STATUS_STYLES.get(row.status, "")),
+            deadline_cell(row, self.today),
+            _text(fmt_date(row.opening_date) if row.opening_date else ""),
+            _text(budget),
+            _text(str(len(row.consortia)) if row.consortia else ""),
+        ]
+
+
+CONSORTIUM_COLUMNS: tuple[Column, ...] = (
+    ("name", "Consortium", 30),
+    ("status", "Status", 10),
+    ("coordinator", "Coordinator", 24),
+    ("members", "Members", 7),
+)
+
+
+class ConsortiumTable(EntryTable[ConsortiumInfo]):
+    HELP_NAME = "the consortia"
+    COLUMNS = CONSORTIUM_COLUMNS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "command('consortium_status')", "Status"),
+        Binding("x", "command('delete_consortium')", "Delete consortium"),
+    ]
+
+    def row_id(self, row: ConsortiumInfo) -> int:
+        return row.id
+
+    def cells(self, row: ConsortiumInfo) -> list[Text]:
+        coordinator = row.coordinator
+        return [
+            cell(row.name),
+            cell(row.status, style=STATUS_STYLES.get(row.status, "")),
+            _text(coordinator.organisation_name if coordinator else ""),
+            cell(str(len(row.members)).rjust(7)),
+        ]
+
+
+MEMBER_COLUMNS: tuple[Column, ...] = (
+    ("organisation", "Member", 36),
+    ("country", "Country", 7),
+    ("role", "Role", 12),
+)
+
+
+class MemberTable(EntryTable[MemberInfo]):
+    HELP_NAME = "the members"
+    COLUMNS = MEMBER_COLUMNS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "command('member_role')", "Role"),
+        Binding("x", "command('remove_member')", "Remove member"),
+    ]
+
+    def row_id(self, row: MemberInfo) -> int:
+        return row.organisation_id
+
+    def cells(self, row: MemberInfo) -> list[Text]:
+        return [
+            cell(row.organisation_name),
+            _text(row.country_code),
+            cell(row.role, style="bold" if row.role == "coordinator" else ""),
+        ]
