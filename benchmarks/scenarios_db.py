@@ -86,6 +86,11 @@ def service_calls(svc: Any, today: date, year: int) -> list[ServiceCall]:
             35,
         ),
         ("contact log page 1", lambda: svc.contact_log.list(InteractionQuery()), 50),
+        (
+            "contact log filtered 'ros'",
+            lambda: svc.contact_log.list(InteractionQuery(text="ros")),
+            35,
+        ),
         ("follow-ups page 1", lambda: svc.contact_log.followups(today), 50),
         ("follow-up summary (dashboard)", lambda: svc.contact_log.followup_summary(today), None),
         ("budget table", lambda: svc.budget.table(year), 50),
