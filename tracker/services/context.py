@@ -8,6 +8,7 @@ from tracker.config import Settings
 from tracker.db.engine import Database
 from tracker.db.migrate import UpgradeReport, current_revision, head_revision, upgrade_to_head
 from tracker.services.budget import BudgetService
+from tracker.services.calendar_io import CalendarIOService
 from tracker.services.contact_log import ContactLogService
 from tracker.services.countries import CountryService
 from tracker.services.dto import SeedReport
@@ -38,6 +39,7 @@ class Services:
     funding: FundingService
     duplicates: DuplicateService
     search: SearchService
+    calendar_io: CalendarIOService
     upgrade: UpgradeReport | None = None
     seeded: SeedReport | None = None  # what open() seeded into a brand-new database
 
@@ -59,6 +61,7 @@ class Services:
             funding=FundingService(db),
             duplicates=DuplicateService(db),
             search=SearchService(db),
+            calendar_io=CalendarIOService(db),
         )
 
     @classmethod
