@@ -22,8 +22,6 @@ STATUSES = frozenset({"TENTATIVE", "CONFIRMED", "CANCELLED"})
 ENTRY_KINDS = ("event", "mission", "deadline")  # also the order of entries on one day
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPECIAL = re.compile(r"[\\;,\x00-\x1f\x7f]")
-_NEWLINES = re.compile(r"\r\n|\r|\n")
 _RULE = re.compile(r"[A-Z]+=[A-Z0-9,+\-]+(;[A-Z]+=[A-Z0-9,+\-]+)*")
 _FREQS = frozenset({"SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY"})
 _LINE_OCTETS = 75
@@ -63,35 +61,36 @@ def rrule_problem(rule: str) -> str | None:
     return None
 
 
+# Chained str.replace() calls, and a regex only for the rare unprintable value: several
+# times quicker than one re.sub() or str.translate() on ten thousand descriptions.
 def _text(value: str) -> str:
     """A TEXT value escaped (RFC 5545 3.3.11); control characters dropped."""
-    if not _SPECIAL.search(value):
-        return value
-    value = _CONTROL.sub("", value)
     value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return _NEWLINES.sub("\\\\n", value)
+    value = value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+    return value if value.isprintable() else _CONTROL.sub("", value)
 
 
 def _plain(value: str) -> str:
     """A URI or rule: no escaping, but never a line break or a control character."""
-    return _CONTROL.sub("", _NEWLINES.sub(" ", value)).strip()
+    value = value.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    return (value if value.isprintable() else _CONTROL.sub("", value)).strip()
 
 
-def _fold(line: str) -> bytes:
+def _fold(line: str) -> str:
     """Fold at 75 octets (RFC 5545 3.1) without cutting a UTF-8 character in two."""
     data = line.encode()
     if len(data) <= _LINE_OCTETS:
-        return data
-    pieces: list[bytes] = []
+        return line
+    pieces: list[str] = []
     start, limit = 0, _LINE_OCTETS
     while len(data) - start > limit:
         cut = start + limit
         while data[cut] & 0xC0 == 0x80:  # a continuation byte: back to the character's start
             cut -= 1
-        pieces.append(data[start:cut])
+        pieces.append(data[start:cut].decode())
         start, limit = cut, _LINE_OCTETS - 1  # the leading space of a fold counts
-    pieces.append(data[start:])
-    return b"\r\n ".join(pieces)
+    pieces.append(data[start:].decode())
+    return "\r\n ".join(pieces)
 
 
 # isoformat() is several times quicker than strftime(), which counts on 10k events.
@@ -152,4 +151,8 @@ def write_calendar(entries: Iterable[CalendarEntry], *, name: str, now: datetime
     for entry in sorted(entries, key=CalendarEntry.sort_key):
         lines.extend(_vevent(entry, stamp))
     lines.append("END:VCALENDAR")
-    return b"\r\n".join(_fold(line) for line in lines) + b"\r\n"
+    # The test that most lines pass is inlined: a call per line costs more than it.
+    folded = [
+        line if len(line) <= _LINE_OCTETS and line.isascii() else _fold(line) for line in lines
+    ]
+    return ("\r\n".join(folded) + "\r\n").encode()
