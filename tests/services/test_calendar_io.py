@@ -164,7 +164,7 @@ def test_a_countrys_export_keeps_its_own_and_the_deadlines(services: Services) -
 
 def test_round_trip_into_a_fresh_plan_without_duplicates(services: Services) -> None:
     add_event(services, "MEDICA 2018", date(2018, 11, 12), date(2018, 11, 15), kind=EventKind.FAIR)
-    add_event(services, "Webinar; part 1, intro", date(2018, 6, 5))
+    add_event(services, "Webinar; part 1, intro", date(2018, 6, 5), city="Bologna", country="IT")
     services.plans.create(2019)
     exported = services.calendar_io.export(2018, now=NOW).ics_bytes
 
@@ -176,14 +176,14 @@ def test_round_trip_into_a_fresh_plan_without_duplicates(services: Services) -> 
     report = services.calendar_io.apply_import(exported, 2019, "BE")
     assert len(report.created) == 3
 
-    def dated(year: int) -> set[tuple[str, date, date, str]]:
+    def dated(year: int) -> set[tuple[str, date, date, str, str]]:
         with services.db.read() as session:
             rows = session.execute(
-                select(Event.name, Event.start_date, Event.end_date, Event.kind)
+                select(Event.name, Event.start_date, Event.end_date, Event.kind, Event.city)
                 .join(Plan)
                 .where(Plan.year == year, Event.start_date.is_not(None))
             )
-            return {(n, s, e or s, k.value) for n, s, e, k in rows}
+            return {(n, s, e or s, k.value, c) for n, s, e, k, c in rows}
 
     assert dated(2019) == dated(2018)
     count = event_count(services)

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import EventKind, EventStatus
-from tracker.domain.models import Event
+from tracker.domain.models import Country, Event
 from tracker.io.ics_types import CandidateEvent, ImportPreview, Note
 from tracker.services import _lookup
 from tracker.services._ics_export_entries import span
@@ -67,6 +67,11 @@ def plan_import(
     """What importing the file would do to the plan; reads, never writes."""
     plan = _lookup.plan_by_year(session, year)
     code = _lookup.country(session, country).code if country else None
+    # LOCATION:Belgium names a country, not a city (our own export writes that too).
+    countries = {
+        name.casefold() for pair in session.execute(select(Country.name_en, Country.name_it))
+        for name in pair
+    }  # fmt: skip
     known = [
         _Known(*row)
         for row in session.execute(
@@ -116,7 +121,7 @@ def plan_import(
                 start=found.start,
                 end=found.end,
                 kind=_kind(found.categories).value,
-                city=found.city,
+                city="" if found.city.casefold() in countries else found.city,
                 uid=found.uid,
                 existing_id=match.id if match is not None else None,
                 changes=changes,
@@ -133,8 +138,8 @@ def plan_import(
     )
 
 
-def _notes(found: CandidateEvent) -> str:
-    parts = [f"Location: {found.location}"] if found.location != found.city else []
+def _notes(found: CandidateEvent, city: str) -> str:
+    parts = [f"Location: {found.location}"] if found.location != city else []
     parts += [found.description] if found.description else []
     return "\n\n".join(parts)
 
@@ -152,12 +157,12 @@ def write_import(session: Session, plan: ImportPlan, preview: ImportPreview) -> 
                 country_code=plan.country,
                 name=found.name,
                 kind=EventKind(item.kind),
-                city=found.city,
+                city=item.city,
                 start_date=found.start,
                 end_date=found.end,
                 url=found.url,
                 status=EventStatus.CANDIDATE,
-                notes=_notes(found),
+                notes=_notes(found, item.city),
                 recurrence=found.recurrence,
             )
             if found.uid:
