@@ -22,6 +22,7 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 _BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _TOKEN = re.compile(r"[A-Za-z0-9-]+")
+_NEEDS_CARE = re.compile(r'["^ \t]')  # quotes, RFC 6868 escapes, stray spaces
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -122,7 +123,7 @@ def _plain_parts(text: str) -> tuple[str, dict[str, str], str] | None:
     quotes, RFC 6868 escapes, spaces or anything odd go to icalendar instead.
     """
     head, colon, value = text.partition(":")
-    if not colon or any(ch in head for ch in '"^ \t'):
+    if not colon or _NEEDS_CARE.search(head):
         return None
     name, *pairs = head.split(";")
     params: dict[str, str] = {}
