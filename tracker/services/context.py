@@ -16,6 +16,7 @@ from tracker.services.duplicates import DuplicateService
 from tracker.services.events import EventService
 from tracker.services.expenses import ExpenseService
 from tracker.services.funding import FundingService
+from tracker.services.missions import MissionService
 from tracker.services.organisations import OrganisationService
 from tracker.services.people import PeopleService
 from tracker.services.plans import PlanService
@@ -39,6 +40,7 @@ class Services:
     funding: FundingService
     duplicates: DuplicateService
     search: SearchService
+    missions: MissionService
     calendar_io: CalendarIOService
     upgrade: UpgradeReport | None = None
     seeded: SeedReport | None = None  # what open() seeded into a brand-new database
@@ -61,6 +63,7 @@ class Services:
             funding=FundingService(db),
             duplicates=DuplicateService(db),
             search=SearchService(db),
+            missions=MissionService(db),
             calendar_io=CalendarIOService(db),
         )
 
