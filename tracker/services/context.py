@@ -8,6 +8,7 @@ from tracker.config import Settings
 from tracker.db.engine import Database
 from tracker.db.migrate import UpgradeReport, current_revision, head_revision, upgrade_to_head
 from tracker.services.budget import BudgetService
+from tracker.services.calendar import CalendarService
 from tracker.services.calendar_io import CalendarIOService
 from tracker.services.contact_log import ContactLogService
 from tracker.services.countries import CountryService
@@ -40,6 +41,7 @@ class Services:
     funding: FundingService
     duplicates: DuplicateService
     search: SearchService
+    calendar: CalendarService
     missions: MissionService
     calendar_io: CalendarIOService
     upgrade: UpgradeReport | None = None
@@ -63,6 +65,7 @@ class Services:
             funding=FundingService(db),
             duplicates=DuplicateService(db),
             search=SearchService(db),
+            calendar=CalendarService(db),
             missions=MissionService(db),
             calendar_io=CalendarIOService(db),
         )
