@@ -21,6 +21,7 @@ from tracker.services.missions import MissionService
 from tracker.services.organisations import OrganisationService
 from tracker.services.people import PeopleService
 from tracker.services.plans import PlanService
+from tracker.services.recurrence import RecurrenceService
 from tracker.services.search import SearchService
 from tracker.services.seed import SeedService
 
@@ -41,8 +42,9 @@ class Services:
     funding: FundingService
     duplicates: DuplicateService
     search: SearchService
-    calendar: CalendarService
     missions: MissionService
+    calendar: CalendarService
+    recurrence: RecurrenceService
     calendar_io: CalendarIOService
     upgrade: UpgradeReport | None = None
     seeded: SeedReport | None = None  # what open() seeded into a brand-new database
@@ -65,8 +67,9 @@ class Services:
             funding=FundingService(db),
             duplicates=DuplicateService(db),
             search=SearchService(db),
-            calendar=CalendarService(db),
             missions=MissionService(db),
+            calendar=CalendarService(db),
+            recurrence=RecurrenceService(db),
             calendar_io=CalendarIOService(db),
         )
 
