@@ -32,7 +32,7 @@ class Invoker:
     def json(self, *args: str) -> Any:
         return json.loads(self(*args, "--format", "json").stdout)
 
-    def fails(self, *args: str, code: int = 1) -> Result:
-        result = self(*args, ok=False)
+    def fails(self, *args: str, code: int = 1, input: str | None = None) -> Result:
+        result = self(*args, input=input, ok=False)
         assert result.exit_code == code, result.output
         return result

@@ -62,6 +62,39 @@ def test_every_command_accepts_format_json(name: str, command: click.Command) ->
     assert isinstance(option.type, click.Choice) and "json" in option.type.choices
 
 
+PARTNER_COMMANDS = [
+    "orgs list", "orgs add", "orgs show", "orgs edit", "orgs delete", "orgs move",
+    "orgs board", "orgs timeline", "orgs tag",
+    "people list", "people add", "people show", "people edit", "people delete",
+    "people timeline",
+    "log add", "log list", "log show", "log delete",
+    "followups", "followups done", "followups reopen",
+    "calls list", "calls add", "calls show", "calls deadline-add", "calls deadline-remove",
+    "consortia list", "consortia add", "consortia show", "consortia member-add",
+    "consortia member-remove", "consortia status",
+    "search",
+    "duplicates people", "duplicates orgs", "duplicates merge-people", "duplicates merge-orgs",
+]  # fmt: skip
+PAGED = [
+    "orgs list", "people list", "log list", "followups", "calls list", "consortia list",
+    "duplicates people", "duplicates orgs",
+]  # fmt: skip
+
+
+def test_the_partner_commands_are_all_there() -> None:
+    known = {name for name, _ in _commands(cli)}
+    assert [name for name in PARTNER_COMMANDS if name not in known] == []
+
+
+@pytest.mark.parametrize("name", PAGED)
+def test_list_commands_page_their_json_and_say_so(name: str) -> None:
+    command = dict(_commands(cli))[name]
+    assert '"rows"' in (command.help or "")
+    assert {"limit", "offset", "fmt"} <= {p.name for p in command.params}
+    formats = next(p.type for p in command.params if p.name == "fmt")
+    assert isinstance(formats, click.Choice) and list(formats.choices) == ["table", "json", "csv"]
+
+
 def test_database_errors_are_one_line_never_a_traceback(tmp_path: Path) -> None:
     runner = CliRunner()
     cases = {

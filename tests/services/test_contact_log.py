@@ -75,6 +75,31 @@ def test_list_is_newest_first_filtered_and_paged(services: Services, anna: int) 
     assert services.contact_log.list(between).total == 3
 
 
+def test_list_text_matches_summary_follow_up_and_linked_names(
+    services: Services, anna: int
+) -> None:
+    enrich = services.organisations.find("ENRICH USA").id
+    cosme = services.contact_log.add(
+        {"date": "01/10/2018", "summary": "Talked about COSME"}, people=[anna]
+    )
+    deck = services.contact_log.add(
+        {"date": "02/10/2018", "follow_up": "send the 100% deck"}, organisations=[enrich]
+    )
+
+    def found(text: str) -> list[int]:
+        return [i.id for i in services.contact_log.list(InteractionQuery(text=text)).rows]
+
+    assert found("cosme") == [cosme.id]
+    assert found("  DECK ") == [deck.id]
+    assert found("biowin") == [cosme.id]  # Anna's organisation, linked through her
+    assert found("rossi") == [cosme.id]
+    assert found("enrich") == [deck.id]
+    assert found("100%") == [deck.id]  # wildcards are plain characters
+    assert found("0%") == [deck.id]
+    assert found("nothing like it") == []
+    assert services.contact_log.list(InteractionQuery(text="o", person_id=anna)).total == 1
+
+
 def test_same_day_entries_are_ordered_by_time(services: Services, anna: int) -> None:
     early = services.contact_log.add({"date": "01/10/2018", "time": "09:00"}, people=[anna])
     late = services.contact_log.add({"date": "01/10/2018", "time": "17:00"}, people=[anna])

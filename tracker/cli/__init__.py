@@ -9,7 +9,24 @@ from __future__ import annotations
 import click
 
 # Modules, not their commands: `tracker.cli.events` must stay the module (tests patch it).
-from tracker.cli import budget, countries, db, event_edit, events, expenses, plans
+from tracker.cli import (
+    budget,
+    calls,
+    consortia,
+    contact_log,
+    countries,
+    db,
+    duplicates,
+    event_edit,
+    events,
+    expenses,
+    followups,
+    org_edit,
+    orgs,
+    people,
+    plans,
+    search,
+)
 from tracker.cli.context import CliContext
 from tracker.cli.errors import TrackerGroup
 
@@ -22,6 +39,11 @@ Examples:
   tracker budget set --year 2018 --country BE --category travel --amount 1.500,00
   tracker events list --status candidate --sort date
   tracker events link "partnering event" --category travel --amount 1200
+  tracker orgs add "BioWin" --kind cluster --country BE
+  tracker people add "Anna Rossi" --org BioWin --email anna@biowin.be
+  tracker log add --person "Anna Rossi" --event "partnering" --follow-up "send MoU" --due 15/11/2018
+  tracker followups --overdue
+  tracker search "cosme"
   tracker --db postgresql+psycopg://user@host/tracker plans show
 """
 
@@ -59,10 +81,20 @@ for command in (
     events.events,
     expenses.expenses,
     countries.countries,
+    orgs.orgs,
+    people.people,
+    contact_log.log,
+    followups.followups,
+    calls.calls,
+    consortia.consortia,
+    search.search,
+    duplicates.duplicates,
 ):
     cli.add_command(command)
 for command in event_edit.COMMANDS:
     events.events.add_command(command)
+for command in org_edit.COMMANDS:
+    orgs.orgs.add_command(command)
 
 
 def main() -> None:

@@ -33,3 +33,26 @@ def user_date(text: str) -> date:
     from tracker.domain.dates import parse_user_date
 
     return parse_user_date(text)
+
+
+def option_date(text: str | None, option: str) -> date | None:
+    """A date option; a bad one is reported under the option's name (``from: ...``)."""
+    if text is None:
+        return None
+    from tracker.domain.dates import DateParseError, parse_user_date
+    from tracker.domain.errors import ValidationError
+
+    try:
+        return parse_user_date(text)
+    except DateParseError as exc:
+        raise ValidationError({option: str(exc)}) from exc
+
+
+def record_id(text: str, what: str) -> int:
+    """A record's number as typed: 12 or #12."""
+    from tracker.domain.errors import ValidationError
+
+    digits = text.strip().removeprefix("#")
+    if not digits.isdigit():
+        raise ValidationError({"id": f"{text!r} is not the number of {what} (e.g. 12 or #12)"})
+    return int(digits)

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from enum import Enum
 from typing import Literal
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -49,6 +49,26 @@ KEEP = Keep.KEEP
 
 def _open_follow_up() -> ColumnElement[bool]:
     return and_(Interaction.follow_up != "", Interaction.follow_up_done_at.is_(None))
+
+
+def _matching(text: str) -> ColumnElement[bool]:
+    """The entry's summary or follow-up, or a linked name, contains the text."""
+    by_org = (
+        select(InteractionOrganisation.interaction_id)
+        .join(Organisation, Organisation.id == InteractionOrganisation.organisation_id)
+        .where(Organisation.name.icontains(text, autoescape=True))
+    )
+    by_person = (
+        select(InteractionPerson.interaction_id)
+        .join(Person, Person.id == InteractionPerson.person_id)
+        .where(Person.full_name.icontains(text, autoescape=True))
+    )
+    return or_(
+        Interaction.summary.icontains(text, autoescape=True),
+        Interaction.follow_up.icontains(text, autoescape=True),
+        Interaction.id.in_(by_org),
+        Interaction.id.in_(by_person),
+    )
 
 
 def _apply(interaction: Interaction, data: InteractionData) -> None:
@@ -132,6 +152,9 @@ class ContactLogService:
             )
         if query.event_id is not None:
             stmt = stmt.where(Interaction.event_id == query.event_id)
+        text = " ".join(query.text.split())
+        if text:
+            stmt = stmt.where(_matching(text))
         if query.date_from is not None:
             stmt = stmt.where(Interaction.occurred_on >= query.date_from)
         if query.date_to is not None:

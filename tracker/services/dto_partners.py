@@ -242,6 +242,10 @@ class PersonDetail:
 
 @dataclass(frozen=True)
 class InteractionQuery:
+    """``text`` matches the summary, the follow-up or a linked organisation's or
+    person's name (anywhere, case ignored)."""
+
+    text: str = ""
     organisation_id: int | None = None
     person_id: int | None = None
     event_id: int | None = None

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.engine import Database
-from tracker.domain.contact_fields import normalise_tag
+from tracker.domain.contact_fields import normalise_tag, tags_of
 from tracker.domain.contact_rules import OrganisationData, normalise_name, validate_organisation
 from tracker.domain.enums import OrgKind, Stage
 from tracker.domain.errors import ConflictError, RuleViolation, ValidationError
@@ -225,9 +225,13 @@ class OrganisationService:
             return _change(session, org, STAGES[position])
 
     def add_tags(self, org_id: int, tags: Sequence[str]) -> OrganisationDetail:
+        errors: dict[str, str] = {}
+        checked = tags_of(list(tags), errors)  # the form's rules: under 80 characters each
+        if errors:
+            raise ValidationError(errors)
         with self._db.write() as session:
             org = find.organisation(session, org_id)
-            _set_tags(session, org, [*(t.name for t in org.tags), *tags])
+            _set_tags(session, org, [*(t.name for t in org.tags), *checked])
             session.flush()
             return org_detail(session, org)
 

@@ -27,14 +27,22 @@ from tracker.tui.modals.pick import PickModal
 from tracker.tui.modals.plan_forms import NewPlanForm, NewPlanRequest
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.screens.budget import BudgetScreen
+from tracker.tui.screens.contact_log import ContactLogScreen
 from tracker.tui.screens.dashboard import DashboardScreen
 from tracker.tui.screens.events import EventsScreen
+from tracker.tui.screens.followups import FollowUpsScreen
 from tracker.tui.screens.startup import LoadingScreen, StartupErrorScreen
 
 if TYPE_CHECKING:
     from tracker.services.context import Services
 
-AREAS = {"dashboard": "Dashboard", "events": "Events", "budget": "Budget"}
+AREAS = {
+    "dashboard": "Dashboard",
+    "events": "Events",
+    "budget": "Budget",
+    "contact_log": "Contact log",
+    "followups": "Follow-ups",
+}
 NEW_PLAN = -1  # the year picker's "new plan year" entry
 
 
@@ -47,11 +55,15 @@ class TrackerApp(App[None]):
         "dashboard": DashboardScreen,
         "events": EventsScreen,
         "budget": BudgetScreen,
+        "contact_log": ContactLogScreen,
+        "followups": FollowUpsScreen,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "area('dashboard')", "Dashboard", id="dashboard"),
         Binding("e", "area('events')", "Events", id="events"),
         Binding("b", "area('budget')", "Budget", id="budget"),
+        Binding("L", "area('contact_log')", "Contact log", id="contact-log"),
+        Binding("F", "area('followups')", "Follow-ups", id="followups"),
         Binding("y", "pick_year", "Plan year", id="pick-year"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("f1", "help", "Help", show=False, id="help-f1"),
@@ -208,10 +220,12 @@ class TrackerApp(App[None]):
         yield from super().get_system_commands(screen)
         if self.services is None:
             return
+        keys = {b.action: b.key for b in self.BINDINGS if isinstance(b, Binding)}
         for area, title in AREAS.items():
+            key = keys.get(f"area('{area}')", area[0])
             yield SystemCommand(
                 f"Go to {title}",
-                f"Show the {title.lower()} ({area[0]})",
+                f"Show the {title.lower()} ({key})",
                 partial(self.action_area, area),
             )
         yield SystemCommand(

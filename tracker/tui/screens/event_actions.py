@@ -17,6 +17,7 @@ from tracker.tui.modals.event_form import EventForm, data_values, detail_values,
 from tracker.tui.modals.link import LinkModal, LinkRequest, LinkSetup
 from tracker.tui.modals.pick import PickModal
 from tracker.tui.screens.base import TrackerScreen
+from tracker.tui.screens.contact_log_actions import open_meeting_batch
 from tracker.tui.widgets.event_table import EventTable
 
 
@@ -184,6 +185,11 @@ class EventActions(TrackerScreen):
         self.app.push_screen(
             PickModal(f"Status of “{row.name}”", options, current=row.status), chosen
         )
+
+    def action_log_meetings(self) -> None:
+        """After the event: log everyone met there, in one form."""
+        if (row := self.selected()) is not None:
+            open_meeting_batch(self, row)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="write")
     def set_status(self, event_id: int, status: str) -> None:

@@ -34,6 +34,7 @@ class EventsScreen(EventActions):
         Binding("delete", "delete", "Delete", show=False),
         Binding("l", "link", "Link cost"),
         Binding("t", "status", "Status"),
+        Binding("m", "log_meetings", "Log meetings", tooltip="Everyone met at the event"),
         Binding("s", "sort", "Sort"),
         Binding("r", "reverse", "Reverse"),
         Binding("slash", "search", "Search", key_display="/"),

@@ -1,0 +1,1 @@
+"""Big-database generator and timed scenarios: reported in docs/PERFORMANCE.md, never asserted."""

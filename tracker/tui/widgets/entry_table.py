@@ -1,0 +1,185 @@
+"""A page of contact-log entries, follow-ups or calls; it asks for more at the edges."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable
+
+R = TypeVar("R")
+Column = tuple[str, str, int]  # key, heading, width
+
+
+def cell(text: str, style: str = "") -> Text:
+    """A table cell that ends in "…" when its column is too narrow."""
+    return Text(text, style=style, overflow="ellipsis", no_wrap=True)
+
+
+class EntryTable(DataTable[Text], Generic[R]):
+    """Rows keyed by `row_id()`, drawn by `cells()`, under the headings of `COLUMNS`.
+
+    Moving past the last or first row asks for the next or previous page.
+    """
+
+    DEFAULT_CSS = """
+    EntryTable {
+        height: 1fr;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", show=False),
+    ]
+    COLUMNS: ClassVar[Sequence[Column]] = ()
+
+    @dataclass
+    class PageRequested(Message):
+        """+1 for the next page, -1 for the previous."""
+
+        table: EntryTable[Any]
+        step: int
+
+    @dataclass
+    class Command(Message):
+        """A key of this table asks the screen to act on the row under the cursor."""
+
+        table: EntryTable[Any]
+        action: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self._entries: dict[str, R] = {}
+
+    def row_id(self, row: R) -> int:
+        raise NotImplementedError
+
+    def cells(self, row: R) -> Sequence[Text]:
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        for key, label, width in self.COLUMNS:
+            self.add_column(label, key=key, width=width)
+
+    def show_rows(self, rows: Sequence[R], *, cursor: int = 0, focus: int | None = None) -> None:
+        """Show a page; the cursor goes on the row `focus` if it is there, else on `cursor`."""
+        self.clear()
+        self._entries = {str(self.row_id(row)): row for row in rows}
+        for row in rows:
+            self.add_row(*self.cells(row), key=str(self.row_id(row)))
+        if not rows:
+            return
+        if focus is not None and str(focus) in self._entries:
+            cursor = self.get_row_index(str(focus))
+        self.move_cursor(row=max(0, min(cursor, len(rows) - 1)), animate=False)
+
+    def replace_row(self, row: R) -> None:
+        """Redraw one row where it is (a follow-up just ticked off stays in view)."""
+        key = str(self.row_id(row))
+        if key not in self._entries:
+            return
+        self._entries[key] = row
+        for (column, _label, _width), cell in zip(self.COLUMNS, self.cells(row), strict=True):
+            self.update_cell(key, column, cell)
+
+    def action_command(self, action: str) -> None:
+        self.post_message(self.Command(self, action))
+
+    def index_of(self, row_id: int) -> int | None:
+        return self.get_row_index(str(row_id)) if str(row_id) in self._entries else None
+
+    @property
+    def entries(self) -> list[R]:
+        return list(self._entries.values())
+
+    @property
+    def current(self) -> R | None:
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return self._entries.get(key or "")
+
+    def _at_edge(self, step: int) -> bool:
+        if step > 0:
+            return bool(self.row_count) and self.cursor_row >= self.row_count - 1
+        return self.cursor_row <= 0
+
+    def action_cursor_down(self) -> None:
+        if self._at_edge(1):
+            self.post_message(self.PageRequested(self, 1))
+        else:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self._at_edge(-1):
+            self.post_message(self.PageRequested(self, -1))
+        else:
+            super().action_cursor_up()
+
+    def action_page_down(self) -> None:
+        if self._at_edge(1):
+            self.post_message(self.PageRequested(self, 1))
+        else:
+            super().action_page_down()
+
+    def action_page_up(self) -> None:
+        if self._at_edge(-1):
+            self.post_message(self.PageRequested(self, -1))
+        else:
+            super().action_page_up()
+
+
+@dataclass
+class PageState:
+    """Which page a screen shows and where its cursor lands when the next one arrives."""
+
+    limit: int
+    offset: int = 0
+    total: int = 0
+    shown: int = 0
+    focus: int | None = None  # put the cursor on this id, when it is on the page
+    cursor: int = 0  # else on this row
+
+    def keep(self, current: int | None, row: int) -> None:
+        """Reloading the same page: stay on the record under the cursor."""
+        if self.focus is None and current is not None:
+            self.focus, self.cursor = current, row
+
+    def restart(self) -> None:
+        self.offset, self.focus, self.cursor = 0, None, 0
+
+    def turn(self, step: int) -> bool:
+        """Move `step` pages; False (and nothing changes) past either end."""
+        target = self.offset + step * self.limit
+        if not 0 <= target < self.total:
+            return False
+        self.offset, self.focus = target, None
+        self.cursor = 0 if step > 0 else self.limit - 1
+        return True
+
+    def arrived(self, total: int, offset: int, shown: int) -> bool:
+        """False for an empty page past the end (after a delete): step back and reload."""
+        if not shown and offset > 0:
+            self.offset = max(0, offset - self.limit)
+            self.cursor = self.limit - 1
+            return False
+        self.total, self.offset, self.shown = total, offset, shown
+        return True
+
+    def landed(self) -> tuple[int, int | None]:
+        cursor, focus = self.cursor, self.focus
+        self.focus, self.cursor = None, 0
+        return cursor, focus
+
+    def describe(self, singular: str, plural: str) -> str:
+        """57 entries · rows 1–50 · page 1 of 2"""
+        text = f"{self.total} {singular if self.total == 1 else plural}"
+        if self.shown:
+            pages = max(1, -(-self.total // self.limit))
+            number = self.offset // self.limit + 1
+            first, last = self.offset + 1, self.offset + self.shown
+            text += f" · rows {first}–{last} · page {number} of {pages}"
+        return text

@@ -1,0 +1,61 @@
+"""Open follow-ups, soonest due first: overdue ones in red, those just done ticked."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from tracker.services.dto_partners import FollowUpRow
+from tracker.tui.format import DASH, fmt_date
+from tracker.tui.widgets.entry_table import Column, EntryTable, cell
+from tracker.tui.widgets.log_table import DONE, LATE, first_line, kind_label, names
+
+
+def when(row: FollowUpRow) -> str:
+    """How far the due date is: "3 days late", "today", "in 5 days", "no date"."""
+    if row.done_at is not None:
+        return "done"
+    days = row.days_left
+    if days is None:
+        return "no date"
+    if days < 0:
+        return f"{-days} day{'s' if days != -1 else ''} late"
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    return f"in {days} days"
+
+
+FOLLOWUP_COLUMNS: tuple[Column, ...] = (
+    ("mark", "", 1),
+    ("due", "Due", 10),
+    ("when", "When", 12),
+    ("what", "Follow-up", 34),
+    ("organisations", "Organisations", 22),
+    ("people", "People", 22),
+    ("event", "Event", 16),
+    ("logged", "Logged", 21),
+)
+
+
+class FollowUpTable(EntryTable[FollowUpRow]):
+    COLUMNS = FOLLOWUP_COLUMNS
+
+    def row_id(self, row: FollowUpRow) -> int:
+        return row.interaction_id
+
+    def cells(self, row: FollowUpRow) -> list[Text]:
+        done = row.done_at is not None
+        style = "dim strike" if done else ("bold red" if row.overdue else "")
+        mark = DONE if done else (LATE if row.overdue else "")
+        logged = f"{fmt_date(row.occurred_on)} {kind_label(row.kind)}"
+        return [
+            cell(mark, style="green" if done else "bold red"),
+            cell(fmt_date(row.due) if row.due else "—", style=style),
+            cell(when(row), style="dim" if done else style),
+            cell(first_line(row.what), style=style),
+            cell(names(row.organisations), style="dim" if done else ""),
+            cell(names(row.people), style="dim" if done else ""),
+            cell(row.event.name if row.event else DASH, style="dim"),
+            cell(logged, style="dim"),
+        ]

@@ -1,0 +1,108 @@
+"""The contact log's filters: organisation, person, event, dates and text, debounced."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input, Select
+
+DEBOUNCE_SECONDS = 0.25
+
+
+@dataclass(frozen=True)
+class LogFilters:
+    """As typed: the screen's worker resolves names and reads dates."""
+
+    organisation: str = ""
+    person: str = ""
+    event_id: int | None = None
+    date_from: str = ""
+    date_to: str = ""
+    text: str = ""
+
+
+class LogFilterBar(Horizontal):
+    DEFAULT_CSS = """
+    LogFilterBar {
+        height: auto;
+    }
+    LogFilterBar > #log-organisation, LogFilterBar > #log-person {
+        width: 24;
+    }
+    LogFilterBar > Select {
+        width: 36;
+    }
+    LogFilterBar > #log-from, LogFilterBar > #log-to {
+        width: 15;
+    }
+    LogFilterBar > #log-text {
+        width: 1fr;
+    }
+    """
+
+    @dataclass
+    class Changed(Message):
+        """The filters changed; the screen loads the first page again."""
+
+        bar: LogFilterBar
+        filters: LogFilters
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Organisation", id="log-organisation")
+        yield Input(placeholder="Person", id="log-person")
+        yield Select[int]([], prompt="All events", id="log-event")
+        yield Input(placeholder="From dd/mm/yyyy", id="log-from")
+        yield Input(placeholder="To dd/mm/yyyy", id="log-to")
+        yield Input(placeholder="Search what was said or agreed…  (/)", id="log-text")
+
+    def set_events(self, options: Sequence[tuple[str, int]]) -> None:
+        select = self.query_one("#log-event", Select)
+        current = select.value
+        select.set_options(options)
+        if current is not Select.NULL and current in {value for _label, value in options}:
+            select.value = current
+
+    def _text(self, key: str) -> str:
+        return " ".join(self.query_one(f"#log-{key}", Input).value.split())
+
+    @property
+    def filters(self) -> LogFilters:
+        event = self.query_one("#log-event", Select).value
+        return LogFilters(
+            organisation=self._text("organisation"),
+            person=self._text("person"),
+            event_id=None if event is Select.NULL else int(str(event)),
+            date_from=self._text("from"),
+            date_to=self._text("to"),
+            text=self._text("text"),
+        )
+
+    def _announce(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.post_message(self.Changed(self, self.filters))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._announce()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE_SECONDS, self._announce)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._announce()
+        self.screen.focus_next("LogTable")
