@@ -2,7 +2,7 @@
 
 Frozen dataclasses, no ORM objects and no SQLAlchemy import, like the other DTO modules.
 Dates are ``date``; amounts are ``Decimal``; statuses and kinds are their string values.
-``Conflict`` (with its kinds and severities) lives in ``tracker.domain.conflict_rules``.
+``Conflict`` comes from ``tracker.domain.conflict_rules`` (with its kinds and severities).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from tracker.domain.conflict_rules import Conflict
+from tracker.domain.conflict_rules import Conflict as Conflict  # re-exported for front ends
 from tracker.services.dto import ZERO, LineFigures
 
 MISSION_STATUSES = ("draft", "planned", "booked", "done", "cancelled")
