@@ -3,20 +3,16 @@ without losing a row."""
 
 from __future__ import annotations
 
-import csv
-import tomllib
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import Engine, MetaData, func, inspect, select
+from sqlalchemy import Engine, MetaData, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from tracker.db.migrate import alembic_config, current_revision, head_revision, upgrade_to_head
-from tracker.domain.models import Allocation, CostCategory, CostLine, Event, Expense, PlanCountry
-from tracker.resources import seeds_dir
-from tracker.services.seed import load_categories, load_countries, load_plan
+from tracker.domain.models import Allocation, Expense
 
 FOUNDATION = "0001"
 
@@ -29,32 +25,194 @@ def _upgrade_to_foundation(engine: Engine) -> None:
 
 
 def _seed_plan_with_money(engine: Engine) -> None:
-    """What a 0001 user had: the seeded 2018 plan, an earmark and an expense."""
-    folder = seeds_dir()
-    with (folder / "countries.csv").open(encoding="utf-8", newline="") as handle:
-        countries = list(csv.DictReader(handle))
-    plan = tomllib.loads((folder / "plan_2018.toml").read_text(encoding="utf-8"))
-    with Session(engine) as session, session.begin():
-        load_countries(session, countries)
-        load_categories(session, plan["categories"])
-        session.flush()
-        assert load_plan(session, plan, "plan_2018.toml") == 2018
-        travel_be = session.scalars(
-            select(CostLine)
-            .join(PlanCountry, PlanCountry.id == CostLine.plan_country_id)
-            .join(CostCategory, CostCategory.id == CostLine.category_id)
-            .where(PlanCountry.country_code == "BE", CostCategory.code == "travel")
-        ).one()
-        event = session.scalars(select(Event).where(Event.name == "Cluster partnering event")).one()
-        session.add(Allocation(event=event, cost_line=travel_be, amount=Decimal("1500.00")))
-        session.add(
-            Expense(
-                cost_line=travel_be,
-                event=event,
-                spent_on=date(2018, 10, 24),
-                amount=Decimal("320.50"),
-                description="Train to Brussels",
-            )
+    """What a 0001 user had: a plan, its budget, events, an earmark and an expense.
+
+    Written with Core against the schema reflected at 0001, never through today's models,
+    which know columns that revision did not have.
+    """
+    meta = MetaData()
+    meta.reflect(engine)
+    t = meta.tables
+    stamp = {
+        "created_at": datetime(2018, 1, 1, tzinfo=UTC),
+        "updated_at": datetime(2018, 1, 1, tzinfo=UTC),
+        "version": 1,
+    }
+    with engine.begin() as conn:
+        conn.execute(
+            insert(t["countries"]),
+            [
+                {
+                    "code": "BE",
+                    "name_en": "Belgium",
+                    "name_it": "Belgio",
+                    "eu_member": True,
+                    "in_europe": True,
+                },
+                {
+                    "code": "US",
+                    "name_en": "United States",
+                    "name_it": "Stati Uniti",
+                    "eu_member": False,
+                    "in_europe": False,
+                },
+            ],
+        )
+        conn.execute(
+            insert(t["cost_categories"]),
+            [
+                {
+                    "id": 1,
+                    "code": "travel",
+                    "name_it": "Spese di viaggio",
+                    "name_en": "Travel",
+                    **stamp,
+                },
+                {
+                    "id": 2,
+                    "code": "event_fees",
+                    "name_it": "Spese di adesione a eventi, fiere…",
+                    "name_en": "Event and fair fees",
+                    **stamp,
+                },
+            ],
+        )
+        conn.execute(
+            insert(t["plans"]),
+            [
+                {
+                    "id": 1,
+                    "year": 2018,
+                    "title": "Piano di promozione 2018",
+                    "title_en": "",
+                    "intro": "",
+                    "intro_en": "",
+                    "strategy_note": "",
+                    "strategy_note_en": "",
+                    "funding_note": "",
+                    "currency": "EUR",
+                    "cap_basis": "europe",
+                    "cap_scope": "together",
+                    "cap_inside": 500000,
+                    "cap_outside": 1000000,
+                    "cap_total": 1000000,
+                    **stamp,
+                }
+            ],
+        )
+        conn.execute(
+            insert(t["plan_categories"]),
+            [
+                {"plan_id": 1, "category_id": 1, "position": 1},
+                {"plan_id": 1, "category_id": 2, "position": 2},
+            ],
+        )
+        conn.execute(
+            insert(t["plan_countries"]),
+            [
+                {
+                    "id": 1,
+                    "plan_id": 1,
+                    "country_code": "BE",
+                    "role": "target",
+                    "position": 1,
+                    "rationale": "Bruxelles",
+                    "rationale_en": "",
+                    "priority_note": "",
+                    "priority_note_en": "",
+                    **stamp,
+                },
+                {
+                    "id": 2,
+                    "plan_id": 1,
+                    "country_code": "US",
+                    "role": "target",
+                    "position": 2,
+                    "rationale": "ENRICH USA",
+                    "rationale_en": "",
+                    "priority_note": "",
+                    "priority_note_en": "",
+                    **stamp,
+                },
+            ],
+        )
+        conn.execute(
+            insert(t["cost_lines"]),
+            [
+                {
+                    "id": 1,
+                    "plan_country_id": 1,
+                    "category_id": 1,
+                    "planned": 500000,
+                    "note": "",
+                    **stamp,
+                },
+                {
+                    "id": 2,
+                    "plan_country_id": 2,
+                    "category_id": 1,
+                    "planned": 400000,
+                    "note": "",
+                    **stamp,
+                },
+                {
+                    "id": 3,
+                    "plan_country_id": 2,
+                    "category_id": 2,
+                    "planned": 100000,
+                    "note": "",
+                    **stamp,
+                },
+            ],
+        )
+        names = [
+            "MedTech Partnership Meeting",
+            "IMI2 – Innovative Medicine Initiative Forum",
+            "Cluster partnering event",
+            "EUREGA",
+            "Altri da identificare",
+        ]
+        conn.execute(
+            insert(t["events"]),
+            [
+                {
+                    "id": i,
+                    "plan_id": 1,
+                    "country_code": "BE",
+                    "name": name,
+                    "kind": "other",
+                    "city": "",
+                    "start_date": date(2018, 10, 25) if i == 3 else None,
+                    "end_date": date(2018, 10, 25) if i == 3 else None,
+                    "organiser": "",
+                    "url": "",
+                    "status": "idea" if i == 5 else "candidate",
+                    "priority": "normal",
+                    "why": "",
+                    "notes": "",
+                    "is_placeholder": i == 5,
+                    **stamp,
+                }
+                for i, name in enumerate(names, start=1)
+            ],
+        )
+        conn.execute(
+            insert(t["allocations"]),
+            [{"event_id": 3, "cost_line_id": 1, "amount": 150000, "note": "", **stamp}],
+        )
+        conn.execute(
+            insert(t["expenses"]),
+            [
+                {
+                    "cost_line_id": 1,
+                    "event_id": 3,
+                    "spent_on": date(2018, 10, 24),
+                    "amount": 32050,
+                    "description": "Train to Brussels",
+                    "supplier": "",
+                    **stamp,
+                }
+            ],
         )
 
 

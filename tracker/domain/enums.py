@@ -114,3 +114,11 @@ class MemberRole(StrEnum):
     COORDINATOR = "coordinator"
     PARTNER = "partner"
     ASSOCIATED = "associated"
+
+
+class MissionStatus(StrEnum):
+    DRAFT = "draft"
+    PLANNED = "planned"
+    BOOKED = "booked"
+    DONE = "done"
+    CANCELLED = "cancelled"

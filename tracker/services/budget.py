@@ -15,6 +15,7 @@ from tracker.domain.models import (
     CostCategory,
     CostLine,
     Expense,
+    MissionAllocation,
     Plan,
     PlanCategory,
     PlanCountry,
@@ -40,7 +41,7 @@ def cap_rule_of(plan: Plan) -> cap_rules.CapRule:
 
 
 def line_figures(session: Session, line_ids: list[int]) -> dict[int, LineFigures]:
-    """Planned, allocated and spent for each cost line, computed in SQL."""
+    """Planned, allocated (events' and missions' earmarks) and spent per cost line, in SQL."""
     if not line_ids:
         return {}
     planned = dict(
@@ -48,26 +49,50 @@ def line_figures(session: Session, line_ids: list[int]) -> dict[int, LineFigures
             select(CostLine.id, CostLine.planned).where(CostLine.id.in_(line_ids))
         ).all()
     )
-    allocated = dict(
-        session.execute(
-            select(Allocation.cost_line_id, func.sum(Allocation.amount))
-            .where(Allocation.cost_line_id.in_(line_ids))
-            .group_by(Allocation.cost_line_id)
-        ).all()
-    )
-    actual = dict(
-        session.execute(
-            select(Expense.cost_line_id, func.sum(Expense.amount))
-            .where(Expense.cost_line_id.in_(line_ids))
-            .group_by(Expense.cost_line_id)
-        ).all()
-    )
+    events = _sums(session, Allocation, line_ids)
+    missions = _sums(session, MissionAllocation, line_ids)
+    actual = _sums(session, Expense, line_ids)
     return {
         line_id: LineFigures(
-            planned[line_id], allocated.get(line_id) or ZERO, actual.get(line_id) or ZERO
+            planned[line_id],
+            events.get(line_id, ZERO) + missions.get(line_id, ZERO),
+            actual.get(line_id, ZERO),
+            missions.get(line_id, ZERO),
         )
         for line_id in line_ids
     }
+
+
+def _sums(
+    session: Session,
+    model: type[Allocation] | type[MissionAllocation] | type[Expense],
+    line_ids: list[int],
+) -> dict[int, Decimal]:
+    """The model's amounts added up per cost line (lines without any are left out)."""
+    rows = session.execute(
+        select(model.cost_line_id, func.sum(model.amount))
+        .where(model.cost_line_id.in_(line_ids))
+        .group_by(model.cost_line_id)
+    ).all()
+    return {line_id: total or ZERO for line_id, total in rows}
+
+
+def over_line_warning(code: str, category_name: str, line: LineFigures) -> str | None:
+    """What to say when a line's earmarks exceed its plan, naming who takes the money."""
+    if not line.over_allocated:
+        return None
+    who = (
+        "events and missions"
+        if line.missions and line.events
+        else "missions"
+        if line.missions
+        else "events"
+    )
+    return (
+        f"{who} now take {format_eur(line.allocated)} of {code} {category_name.lower()}, "
+        f"which plans {format_eur(line.planned)}: "
+        f"{format_eur(line.allocated - line.planned)} over the line"
+    )
 
 
 def plan_categories(session: Session, plan: Plan) -> tuple[CategoryInfo, ...]:
@@ -201,9 +226,10 @@ class BudgetService:
             table = build_table(session, plan)
         warnings = list(cap_warnings(table))
         if figures.over_allocated:
+            who = "events and missions" if figures.missions else "events"
             warnings.insert(
                 0,
-                f"events already take {format_eur(figures.allocated)} of this line, "
+                f"{who} already take {format_eur(figures.allocated)} of this line, "
                 f"{format_eur(figures.allocated - figures.planned)} more than planned",
             )
         return SetPlannedResult(country.upper(), category.lower(), figures, tuple(warnings))

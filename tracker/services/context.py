@@ -8,6 +8,8 @@ from tracker.config import Settings
 from tracker.db.engine import Database
 from tracker.db.migrate import UpgradeReport, current_revision, head_revision, upgrade_to_head
 from tracker.services.budget import BudgetService
+from tracker.services.calendar import CalendarService
+from tracker.services.calendar_io import CalendarIOService
 from tracker.services.contact_log import ContactLogService
 from tracker.services.countries import CountryService
 from tracker.services.dto import SeedReport
@@ -15,9 +17,11 @@ from tracker.services.duplicates import DuplicateService
 from tracker.services.events import EventService
 from tracker.services.expenses import ExpenseService
 from tracker.services.funding import FundingService
+from tracker.services.missions import MissionService
 from tracker.services.organisations import OrganisationService
 from tracker.services.people import PeopleService
 from tracker.services.plans import PlanService
+from tracker.services.recurrence import RecurrenceService
 from tracker.services.search import SearchService
 from tracker.services.seed import SeedService
 
@@ -38,6 +42,10 @@ class Services:
     funding: FundingService
     duplicates: DuplicateService
     search: SearchService
+    missions: MissionService
+    calendar: CalendarService
+    recurrence: RecurrenceService
+    calendar_io: CalendarIOService
     upgrade: UpgradeReport | None = None
     seeded: SeedReport | None = None  # what open() seeded into a brand-new database
 
@@ -59,6 +67,10 @@ class Services:
             funding=FundingService(db),
             duplicates=DuplicateService(db),
             search=SearchService(db),
+            missions=MissionService(db),
+            calendar=CalendarService(db),
+            recurrence=RecurrenceService(db),
+            calendar_io=CalendarIOService(db),
         )
 
     @classmethod

@@ -110,15 +110,25 @@ class PlanOverview:
 
 @dataclass(frozen=True)
 class LineFigures:
-    """Planned, earmarked for events, and actually spent: one budget cell or a total."""
+    """Planned, earmarked for events and missions, and actually spent: a cell or a total.
+
+    ``allocated`` counts events' and missions' earmarks together; ``missions`` is the
+    missions' part of it.
+    """
 
     planned: Decimal = ZERO
     allocated: Decimal = ZERO
     actual: Decimal = ZERO
+    missions: Decimal = ZERO
+
+    @property
+    def events(self) -> Decimal:
+        """The events' part of ``allocated``."""
+        return self.allocated - self.missions
 
     @property
     def free(self) -> Decimal:
-        """What is planned but not yet earmarked for an event."""
+        """What is planned but not yet earmarked for an event or a mission."""
         return self.planned - self.allocated
 
     @property
@@ -138,6 +148,7 @@ class LineFigures:
             self.planned + other.planned,
             self.allocated + other.allocated,
             self.actual + other.actual,
+            self.missions + other.missions,
         )
 
 

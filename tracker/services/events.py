@@ -13,9 +13,8 @@ from tracker.domain.enums import EventStatus, Priority
 from tracker.domain.errors import ConflictError, RuleViolation, ValidationError
 from tracker.domain.event_rules import EventData
 from tracker.domain.models import Allocation, CostLine, Event, Plan, PlanCountry
-from tracker.domain.money import format_eur
 from tracker.services import _lookup
-from tracker.services.budget import line_figures
+from tracker.services.budget import line_figures, over_line_warning
 from tracker.services.convert import checked_amount
 from tracker.services.dto import (
     EVENT_SORTS,
@@ -286,14 +285,7 @@ class EventService:
                 allocation.note = note or allocation.note
             session.flush()
             info = _allocation_infos(session, [allocation])[0]
-        warning = None
-        if info.line.over_allocated:
-            warning = (
-                f"events now take {format_eur(info.line.allocated)} of {code} "
-                f"{info.category_name_en.lower()}, which plans {format_eur(info.line.planned)}: "
-                f"{format_eur(info.line.allocated - info.line.planned)} over the line"
-            )
-        return LinkResult(info, warning)
+        return LinkResult(info, over_line_warning(code, info.category_name_en, info.line))
 
     def unlink(self, event_id: int, category: str) -> None:
         with self._db.write() as session:

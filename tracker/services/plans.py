@@ -16,6 +16,8 @@ from tracker.domain.models import (
     CostLine,
     Event,
     Expense,
+    Mission,
+    MissionAllocation,
     Plan,
     PlanCategory,
     PlanCountry,
@@ -57,12 +59,20 @@ def overview_of(session: Session, plan: Plan) -> PlanOverview:
     )
 
 
-def _uses_of_lines(session: Session, line_ids: list[int]) -> tuple[int, int]:
+def _uses_of_lines(session: Session, line_ids: list[int]) -> str | None:
+    """What holds money on these lines, e.g. "1 event allocation(s) and 0 expense(s)"."""
     if not line_ids:
-        return 0, 0
-    allocations = session.scalar(select(func.count()).where(Allocation.cost_line_id.in_(line_ids)))
-    expenses = session.scalar(select(func.count()).where(Expense.cost_line_id.in_(line_ids)))
-    return allocations or 0, expenses or 0
+        return None
+    events, missions, expenses = (
+        session.scalar(select(func.count()).where(model.cost_line_id.in_(line_ids))) or 0
+        for model in (Allocation, MissionAllocation, Expense)
+    )
+    if not (events or missions or expenses):
+        return None
+    earmarks = f"{events} event allocation(s)"
+    if missions:
+        earmarks += f", {missions} mission allocation(s)"
+    return f"{earmarks} and {expenses} expense(s)"
 
 
 class PlanService:
@@ -215,13 +225,15 @@ class PlanService:
             plan_country = next((pc for pc in plan.countries if pc.country_code == code), None)
             if plan_country is None:
                 raise RuleViolation(f"{code} is not on the {year} plan")
-            allocations, expenses = _uses_of_lines(
-                session, [line.id for line in plan_country.cost_lines]
+            uses = _uses_of_lines(session, [line.id for line in plan_country.cost_lines])
+            if uses:
+                raise RuleViolation(f"{code} has {uses} on its cost lines: remove those first")
+            missions = session.scalar(
+                select(func.count()).where(Mission.plan_country_id == plan_country.id)
             )
-            if allocations or expenses:
+            if missions:
                 raise RuleViolation(
-                    f"{code} has {allocations} event allocation(s) and {expenses} expense(s) on "
-                    "its cost lines: remove those first"
+                    f"{code} has {missions} mission(s) in the {year} plan: delete them first"
                 )
             removed_position = plan_country.position
             plan.countries.remove(plan_country)
@@ -287,12 +299,9 @@ class PlanService:
                 .join(PlanCountry, PlanCountry.id == CostLine.plan_country_id)
                 .where(PlanCountry.plan_id == plan.id, CostLine.category_id == category.id)
             ).all()
-            allocations, expenses = _uses_of_lines(session, [line.id for line in lines])
-            if allocations or expenses:
-                raise RuleViolation(
-                    f"{category.code!r} has {allocations} event allocation(s) and {expenses} "
-                    "expense(s): remove those first"
-                )
+            uses = _uses_of_lines(session, [line.id for line in lines])
+            if uses:
+                raise RuleViolation(f"{category.code!r} has {uses}: remove those first")
             for line in lines:
                 session.delete(line)
             link = next(pc for pc in plan.categories if pc.category_id == category.id)

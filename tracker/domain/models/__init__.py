@@ -5,6 +5,12 @@ from tracker.domain.models.contact import Interaction, InteractionOrganisation, 
 from tracker.domain.models.event import Event
 from tracker.domain.models.funding import CallDeadline, Consortium, ConsortiumMember, FundingCall
 from tracker.domain.models.geography import Country
+from tracker.domain.models.mission import (
+    Mission,
+    MissionAllocation,
+    MissionEvent,
+    MissionParticipant,
+)
 from tracker.domain.models.partner import Organisation, OrganisationTag, Person, Tag
 from tracker.domain.models.plan import Plan, PlanCountry, PlanObjective
 
@@ -22,6 +28,10 @@ __all__ = [
     "Interaction",
     "InteractionOrganisation",
     "InteractionPerson",
+    "Mission",
+    "MissionAllocation",
+    "MissionEvent",
+    "MissionParticipant",
     "Organisation",
     "OrganisationTag",
     "Person",

@@ -10,6 +10,7 @@ from tracker.db.base import Base
 from tracker.domain.enums import EventKind, EventStatus, Priority
 from tracker.domain.models._mixins import Editable
 from tracker.domain.models.plan import str_enum
+from tracker.domain.uid import new_uid
 
 if TYPE_CHECKING:
     from tracker.domain.models.budget import Allocation
@@ -50,6 +51,10 @@ class Event(Editable, Base):
     why: Mapped[str] = mapped_column(Text, default="")  # why it matters to the plan
     notes: Mapped[str] = mapped_column(Text, default="")
     is_placeholder: Mapped[bool] = mapped_column(default=False)
+    # An RFC 5545 RRULE ("FREQ=YEARLY;BYMONTH=10;BYDAY=-1TH") for events that come back.
+    recurrence: Mapped[str] = mapped_column(String(500), default="")
+    # Stable calendar identity: ours for events made here, the organiser's when imported.
+    uid: Mapped[str] = mapped_column(String(255), default=new_uid, index=True)
 
     plan: Mapped[Plan] = relationship()
     country: Mapped[Country | None] = relationship()

@@ -11,6 +11,7 @@ from tracker.db.base import Base, Money
 from tracker.domain.enums import CallStatus, ConsortiumStatus, MemberRole
 from tracker.domain.models._mixins import Editable
 from tracker.domain.models.plan import str_enum
+from tracker.domain.uid import new_uid
 
 if TYPE_CHECKING:
     from tracker.domain.models.partner import Organisation
@@ -49,6 +50,7 @@ class CallDeadline(Base):
     )
     due_on: Mapped[date] = mapped_column(index=True)
     label: Mapped[str] = mapped_column(String(100), default="")  # e.g. "stage 1"
+    uid: Mapped[str] = mapped_column(String(255), unique=True, default=new_uid)
 
     call: Mapped[FundingCall] = relationship(back_populates="deadlines")
 

@@ -1,0 +1,284 @@
+"""Missions: trips to a plan's target country, with who goes, the events they cover and
+the cost lines they draw on (rolled into the budget like events' allocations).
+
+References (``Ref``) are ids (12, "12", "#12") or unambiguous names, as elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from tracker.db.engine import Database
+from tracker.domain.enums import MissionStatus
+from tracker.domain.errors import ConflictError, RuleViolation
+from tracker.domain.mission_rules import MissionData, check_move, mission_status, validate_mission
+from tracker.domain.models import (
+    Event,
+    Mission,
+    MissionAllocation,
+    MissionParticipant,
+    Plan,
+    PlanCountry,
+)
+from tracker.services import _lookup
+from tracker.services import _lookup_partners as find
+from tracker.services import _missions as lookup
+from tracker.services._lookup_partners import Ref
+from tracker.services._query import window
+from tracker.services.budget import line_figures, over_line_warning
+from tracker.services.convert import checked_amount
+from tracker.services.dto import ZERO
+from tracker.services.dto_calendar import MissionDetail, MissionLinkResult, MissionQuery, MissionRow
+from tracker.services.dto_partners import Page
+
+
+def _apply(m: Mission, data: MissionData) -> None:
+    m.title = data.title
+    m.city = data.city
+    m.start_date = data.start_date
+    m.end_date = data.end_date
+    m.purpose = data.purpose
+    m.notes = data.notes
+
+
+def _add_event(session: Session, m: Mission, ref: Ref) -> None:
+    """Cover an event: one of the same plan and country, not a placeholder, not yet in."""
+    year, code = lookup.year_of(m), m.plan_country.country_code
+    event = lookup.event_of_plan(session, ref, year)
+    if event.plan_id != m.plan_country.plan_id:
+        raise RuleViolation(
+            f"{event.name!r} is an event of the {event.plan.year} plan: "
+            f"{m.title!r} belongs to the {year} plan"
+        )
+    if event.is_placeholder:
+        raise RuleViolation(
+            f"{event.name!r} stands for events still to be found: add the real event instead"
+        )
+    if event.country_code != code:
+        raise RuleViolation(
+            f"{event.name!r} is in {event.country_code or 'no country'}, but {m.title!r} "
+            f"goes to {code}: a mission covers events of its own country only"
+        )
+    if any(e.id == event.id for e in m.events):
+        raise RuleViolation(f"{event.name!r} is already part of {m.title!r}")
+    m.events.append(event)
+
+
+def _add_participant(session: Session, m: Mission, ref: Ref) -> None:
+    person = find.person_by_ref(session, ref)
+    if any(p.id == person.id for p in m.participants):
+        raise RuleViolation(f"{person.full_name} is already on {m.title!r}")
+    m.participants.append(person)
+
+
+def _refresh(session: Session, m: Mission) -> MissionDetail:
+    session.flush()
+    session.expire(m, ["participants", "events"])  # back in their declared order
+    return lookup.detail(session, m)
+
+
+class MissionService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def list(self, query: MissionQuery | None = None) -> Page[MissionRow]:
+        """A page of missions, soonest first; filters by plan year, country, statuses,
+        participant and text (title or city)."""
+        query = query or MissionQuery()
+        offset, limit = window(query.offset, query.limit)
+        stmt = lookup.rows_query()
+        if query.year is not None:
+            stmt = stmt.where(Plan.year == query.year)
+        if query.country:
+            stmt = stmt.where(PlanCountry.country_code == query.country.strip().upper())
+        if query.statuses:
+            stmt = stmt.where(Mission.status.in_([mission_status(s) for s in query.statuses]))
+        if query.person_id is not None:
+            stmt = stmt.where(
+                Mission.id.in_(
+                    select(MissionParticipant.mission_id).where(
+                        MissionParticipant.person_id == query.person_id
+                    )
+                )
+            )
+        text = " ".join(query.text.split())
+        if text:
+            stmt = stmt.where(
+                Mission.title.icontains(text, autoescape=True)
+                | Mission.city.icontains(text, autoescape=True)
+            )
+        with self._db.read() as session:
+            total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+            page = stmt.order_by(
+                Mission.start_date, Mission.end_date, Mission.title, Mission.id
+            ).offset(offset)
+            rows = tuple(
+                lookup.row(m, year, code, people, events, money)
+                for m, year, code, people, events, money in session.execute(page.limit(limit))
+            )
+            return Page(rows, total, offset, limit)
+
+    def get(self, mission_id: int) -> MissionDetail:
+        with self._db.read() as session:
+            return lookup.detail(session, lookup.mission(session, mission_id))
+
+    def find(self, ref: Ref, year: int | None = None) -> MissionDetail:
+        """A mission by id or (part of) its title, within a plan year if given."""
+        with self._db.read() as session:
+            return lookup.detail(session, lookup.mission_by_ref(session, ref, year))
+
+    def create(
+        self,
+        year: int,
+        country: str,
+        fields: Mapping[str, object],
+        events: Sequence[Ref] = (),
+        participants: Sequence[Ref] = (),
+    ) -> MissionDetail:
+        """A new draft mission to one of the plan's target countries.
+
+        Fields: title, city, start, end (blank: one day), purpose, notes. Events must be
+        of the same plan and country; participants may be anyone, and the detail's
+        ``warnings`` name those who are not on our staff.
+        """
+        data = validate_mission(fields)
+        with self._db.write() as session:
+            plan = _lookup.plan_by_year(session, year)
+            m = Mission(plan_country=_lookup.target(session, plan, country))
+            _apply(m, data)
+            session.add(m)
+            for ref in events:
+                _add_event(session, m, ref)
+            for ref in participants:
+                _add_participant(session, m, ref)
+            return _refresh(session, m)
+
+    def update(
+        self,
+        mission_id: int,
+        changes: Mapping[str, object],
+        expected_version: int | None = None,
+    ) -> MissionDetail:
+        """Change some of ``form_fields()`` (plus "country"); the rest stays as it is.
+
+        A stale ``expected_version`` raises ConflictError. Moving the mission to another
+        country is refused while it covers events or holds money there.
+        """
+        try:
+            with self._db.write() as session:
+                m = lookup.mission(session, mission_id)
+                if expected_version is not None and m.version != expected_version:
+                    raise ConflictError(
+                        f"{m.title!r} was changed by someone else since you opened it"
+                    )
+                fields = {**lookup.detail(session, m).form_fields(), **changes}
+                data = validate_mission({k: v for k, v in fields.items() if k != "country"})
+                code = str(fields.get("country") or "").strip().upper()
+                if code and code != m.plan_country.country_code:
+                    if m.events or m.allocations:
+                        raise RuleViolation(
+                            f"{m.title!r} covers events or holds money in "
+                            f"{m.plan_country.country_code}: remove those before moving it"
+                        )
+                    m.plan_country = _lookup.target(session, m.plan_country.plan, code)
+                _apply(m, data)
+                return _refresh(session, m)
+        except StaleDataError as exc:
+            raise ConflictError(f"mission #{mission_id} was changed by someone else") from exc
+
+    def delete(self, mission_id: int) -> str:
+        """Delete a mission with its earmarks; its events and people stay. Returns the title."""
+        with self._db.write() as session:
+            m = lookup.mission(session, mission_id)
+            title = m.title
+            session.delete(m)
+            return title
+
+    def set_status(self, mission_id: int, status: str) -> MissionDetail:
+        """draft → planned → booked → done, or cancelled; see ``next_statuses``."""
+        new = mission_status(status)
+        with self._db.write() as session:
+            m = lookup.mission(session, mission_id)
+            check_move(m.title, m.status, new, participants=len(m.participants))
+            m.status = new
+            return _refresh(session, m)
+
+    def add_event(self, mission_id: int, event: Ref) -> MissionDetail:
+        with self._db.write() as session:
+            m = lookup.mission(session, mission_id)
+            _add_event(session, m, event)
+            return _refresh(session, m)
+
+    def remove_event(self, mission_id: int, event: Ref) -> MissionDetail:
+        with self._db.write() as session:
+            m = lookup.mission(session, mission_id)
+            found: Event = lookup.event_of_plan(session, event, lookup.year_of(m))
+            if found not in m.events:
+                raise RuleViolation(f"{found.name!r} is not part of {m.title!r}")
+            m.events.remove(found)
+            return _refresh(session, m)
+
+    def add_participant(self, mission_id: int, person: Ref) -> MissionDetail:
+        """Add someone; if they are not on our staff, the detail's ``warnings`` say so."""
+        with self._db.write() as session:
+            m = lookup.mission(session, mission_id)
+            _add_participant(session, m, person)
+            return _refresh(session, m)
+
+    def remove_participant(self, mission_id: int, person: Ref) -> MissionDetail:
+        with self._db.write() as session:
+            m = lookup.mission(session, mission_id)
+            found = find.person_by_ref(session, person)
+            if found not in m.participants:
+                raise RuleViolation(f"{found.full_name} is not on {m.title!r}")
+            m.participants.remove(found)
+            return _refresh(session, m)
+
+    def link(
+        self, mission_id: int, category: str, amount: Decimal, *, note: str = ""
+    ) -> MissionLinkResult:
+        """Earmark ``amount`` of the mission country's ``category`` line (replacing any
+        earlier amount). Going over the line is saved, with a warning."""
+        amount = checked_amount(amount)
+        with self._db.write() as session:
+            m = lookup.mission(session, mission_id)
+            if m.status is MissionStatus.CANCELLED:
+                raise RuleViolation(f"{m.title!r} is cancelled: it takes no money")
+            code = m.plan_country.country_code
+            line = _lookup.cost_line(session, m.plan_country.plan, code, category)
+            allocation = next((a for a in m.allocations if a.cost_line_id == line.id), None)
+            if allocation is None:
+                m.allocations.append(
+                    MissionAllocation(cost_line=line, amount=amount, note=note.strip())
+                )
+            else:
+                allocation.amount = amount
+                allocation.note = note.strip() or allocation.note
+            session.flush()
+            figures = line_figures(session, [line.id])[line.id]
+            name = line.category.name_en
+            warning = over_line_warning(code, name, figures)
+            return MissionLinkResult(m.id, code, line.category.code, amount, figures, warning)
+
+    def unlink(self, mission_id: int, category: str) -> MissionLinkResult:
+        """Take the mission's money off a line; the line's figures come back."""
+        with self._db.write() as session:
+            m = lookup.mission(session, mission_id)
+            code = m.plan_country.country_code
+            wanted = _lookup.plan_category(session, m.plan_country.plan, category)
+            allocation = next(
+                (a for a in m.allocations if a.cost_line.category_id == wanted.id), None
+            )
+            if allocation is None:
+                raise RuleViolation(f"{m.title!r} has no money on the {wanted.code} line")
+            line_id = allocation.cost_line_id
+            m.allocations.remove(allocation)
+            session.flush()
+            figures = line_figures(session, [line_id])[line_id]
+            warning = over_line_warning(code, wanted.name_en, figures)
+            return MissionLinkResult(m.id, code, wanted.code, ZERO, figures, warning)
