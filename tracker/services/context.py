@@ -18,6 +18,7 @@ from tracker.services.funding import FundingService
 from tracker.services.organisations import OrganisationService
 from tracker.services.people import PeopleService
 from tracker.services.plans import PlanService
+from tracker.services.reports import ReportService
 from tracker.services.search import SearchService
 from tracker.services.seed import SeedService
 
@@ -38,6 +39,7 @@ class Services:
     funding: FundingService
     duplicates: DuplicateService
     search: SearchService
+    reports: ReportService
     upgrade: UpgradeReport | None = None
     seeded: SeedReport | None = None  # what open() seeded into a brand-new database
 
@@ -59,6 +61,7 @@ class Services:
             funding=FundingService(db),
             duplicates=DuplicateService(db),
             search=SearchService(db),
+            reports=ReportService(db),
         )
 
     @classmethod
