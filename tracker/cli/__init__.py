@@ -9,7 +9,17 @@ from __future__ import annotations
 import click
 
 # Modules, not their commands: `tracker.cli.events` must stay the module (tests patch it).
-from tracker.cli import budget, countries, db, event_edit, events, expenses, plans
+from tracker.cli import (
+    budget,
+    countries,
+    db,
+    event_edit,
+    events,
+    expenses,
+    export_xlsx,
+    plans,
+    report,
+)
 from tracker.cli.context import CliContext
 from tracker.cli.errors import TrackerGroup
 
@@ -59,6 +69,8 @@ for command in (
     events.events,
     expenses.expenses,
     countries.countries,
+    report.report,
+    export_xlsx.export,
 ):
     cli.add_command(command)
 for command in event_edit.COMMANDS:
