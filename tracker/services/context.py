@@ -10,6 +10,7 @@ from tracker.db.migrate import UpgradeReport, current_revision, head_revision, u
 from tracker.services.budget import BudgetService
 from tracker.services.contact_log import ContactLogService
 from tracker.services.countries import CountryService
+from tracker.services.csv_io import CsvService
 from tracker.services.dto import SeedReport
 from tracker.services.duplicates import DuplicateService
 from tracker.services.events import EventService
@@ -21,6 +22,7 @@ from tracker.services.plans import PlanService
 from tracker.services.reports import ReportService
 from tracker.services.search import SearchService
 from tracker.services.seed import SeedService
+from tracker.services.vcard_io import VCardService
 
 
 @dataclass
@@ -39,6 +41,8 @@ class Services:
     funding: FundingService
     duplicates: DuplicateService
     search: SearchService
+    csv: CsvService
+    vcard: VCardService
     reports: ReportService
     upgrade: UpgradeReport | None = None
     seeded: SeedReport | None = None  # what open() seeded into a brand-new database
@@ -61,6 +65,8 @@ class Services:
             funding=FundingService(db),
             duplicates=DuplicateService(db),
             search=SearchService(db),
+            csv=CsvService(db),
+            vcard=VCardService(db),
             reports=ReportService(db),
         )
 
