@@ -28,7 +28,7 @@ def test_version_21_quoted_printable_charset_and_soft_line_breaks() -> None:
         "role": "Responsabile",
         "email": "niccolo.berte@unibo.example.it",
         "phone": "+39 333 765 4321",  # the preferred one
-        "notes": "Incontrato a MEDICA 2018.\r\nInteressato alla call INNOSUP.",
+        "notes": "Incontrato a MEDICA 2018.\nInteressato alla call INNOSUP.",
     }
     assert chiara["name"] == "Chiara Ferrè"  # from N, in ISO-8859-1
 

@@ -22,6 +22,7 @@ from tracker.cli import (
 )
 from tracker.cli.context import CliContext
 from tracker.cli.errors import TrackerGroup
+from tracker.cli.import_ import register as register_file_commands
 
 __all__ = ["cli", "main"]
 
@@ -75,6 +76,9 @@ for command in (
     cli.add_command(command)
 for command in event_edit.COMMANDS:
     events.events.add_command(command)
+
+
+register_file_commands(cli)  # import csv|vcard, export csv|vcard
 
 
 def main() -> None:

@@ -322,7 +322,9 @@ def missing_fields(mapping: ColumnMapping) -> list[Problem]:
 
 
 def _clean(value: str) -> str:
-    return unneutralise(value.replace("\x00", "")).strip()
+    """NULs dropped, line ends made \\n, the export's formula guard taken off."""
+    text = unneutralise(value).replace("\x00", "")
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 class RecordMaker:

@@ -139,8 +139,12 @@ def _decoded(prop: Property) -> str:
     return prop.value
 
 
+def _lines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def text_value(prop: Property | None) -> str:
-    return "" if prop is None else _unescape(_decoded(prop)).strip()
+    return "" if prop is None else _lines(_unescape(_decoded(prop))).strip()
 
 
 def components(prop: Property | None) -> list[str]:
