@@ -323,6 +323,8 @@ def missing_fields(mapping: ColumnMapping) -> list[Problem]:
 
 def _clean(value: str) -> str:
     """NULs dropped, line ends made \\n, the export's formula guard taken off."""
+    if value[0] != "'" and "\x00" not in value and "\r" not in value:
+        return value.strip()
     text = unneutralise(value).replace("\x00", "")
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 

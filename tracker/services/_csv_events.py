@@ -24,6 +24,7 @@ from tracker.services._csv_import import (
     chunked_rows,
     field_problems,
     insert_rows,
+    stamps,
     table_of,
 )
 from tracker.services.dto_io import DUPLICATE, INVALID, NEW, Progress, RowOutcome
@@ -110,12 +111,17 @@ class EventImport:
                 "is_placeholder": data.is_placeholder,
                 "recurrence": "",
                 "uid": uid or new_uid(),
-                "created_at": self._now,
-                "updated_at": self._now,
-                "version": 1,
             }
         )
         return RowOutcome(line, NEW, data.name)
 
     def write(self, session: Session, progress: Progress | None, done: int, total: int) -> int:
-        return insert_rows(session, EVENTS, self._rows, progress=progress, done=done, total=total)
+        return insert_rows(
+            session,
+            EVENTS,
+            self._rows,
+            constants=stamps(self._now),
+            progress=progress,
+            done=done,
+            total=total,
+        )

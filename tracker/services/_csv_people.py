@@ -9,11 +9,11 @@ people, and the report lists it; a name matching several organisations is a prob
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from tracker.db.base import utcnow
@@ -26,7 +26,13 @@ from tracker.domain.contact_rules import (
 from tracker.domain.errors import ValidationError
 from tracker.domain.models import Organisation, Person
 from tracker.services._csv_checks import quick_email, quick_phone
-from tracker.services._csv_import import chunked_rows, field_problems, insert_rows, table_of
+from tracker.services._csv_import import (
+    chunked_rows,
+    field_problems,
+    insert_rows,
+    stamps,
+    table_of,
+)
 from tracker.services.dto_io import DUPLICATE, INVALID, NEW, Progress, RowOutcome
 
 PEOPLE = table_of(Person)
@@ -51,6 +57,7 @@ class PeopleImport:
         for person_id, email in chunked_rows(session, stmt, Person.id):
             self._emails.setdefault(email.lower(), person_id)
         self._names: dict[tuple[str, OrgRef], int] | None = None  # loaded when first needed
+        self._org_refs: dict[str, tuple[OrgRef, str | None, str]] = {}  # as typed → found
         self._seen: dict[object, int] = {}  # duplicate key → line
         self._new_orgs: dict[str, dict[str, Any]] = {}  # key → the organisation's row
         self._rows: list[dict[str, Any]] = []
@@ -67,6 +74,16 @@ class PeopleImport:
 
     def _organisation(self, ref: str, errors: dict[str, str]) -> tuple[OrgRef, str | None]:
         """The organisation a record names, and the country its phones are read in."""
+        found = self._org_refs.get(ref)
+        if found is None:
+            problems: dict[str, str] = {}
+            org, region = self._find_organisation(ref, problems)
+            found = self._org_refs[ref] = (org, region, problems.get("organisation", ""))
+        if found[2]:
+            errors["organisation"] = found[2]
+        return found[0], found[1]
+
+    def _find_organisation(self, ref: str, errors: dict[str, str]) -> tuple[OrgRef, str | None]:
         key = normalise_name(ref)
         matches = self._orgs.get(key, [])
         if len(matches) == 1:
@@ -104,6 +121,11 @@ class PeopleImport:
         label = raw.get("name", "")
         errors: dict[str, str] = {}
         email, phone = raw.pop("email", ""), raw.pop("phone", "")
+        if email:
+            # Someone already in the database with this very address: skipped unchecked.
+            existing = self._emails.get(email.strip().lower())
+            if existing is not None:
+                return RowOutcome(line, DUPLICATE, label, duplicate_of=existing)
         org_name = raw.pop("organisation", "")
         org: OrgRef = None
         region = None
@@ -154,9 +176,6 @@ class PeopleImport:
                 "consent": data.consent,
                 "consent_source": data.consent_source,
                 "consent_date": data.consent_date,
-                "created_at": self._now,
-                "updated_at": self._now,
-                "version": 1,
             }
         )
         return RowOutcome(line, NEW, data.full_name)
@@ -164,11 +183,18 @@ class PeopleImport:
     def write(self, session: Session, progress: Progress | None, done: int, total: int) -> int:
         used = {key for _, key in self._row_orgs}
         wanted = [(key, row) for key, row in self._new_orgs.items() if key in used]
-        ids = _insert_organisations(session, [row for _, row in wanted])
-        by_key = {key: org_id for (key, _), org_id in zip(wanted, ids, strict=True)}
+        by_key = _insert_organisations(session, [row for _, row in wanted])
         for index, key in self._row_orgs:
             self._rows[index]["organisation_id"] = by_key[key]
-        return insert_rows(session, PEOPLE, self._rows, progress=progress, done=done, total=total)
+        return insert_rows(
+            session,
+            PEOPLE,
+            self._rows,
+            constants=stamps(self._now),
+            progress=progress,
+            done=done,
+            total=total,
+        )
 
     @property
     def organisations_created(self) -> tuple[str, ...]:
@@ -177,8 +203,24 @@ class PeopleImport:
         return tuple(row["name"] for key, row in self._new_orgs.items() if key in used)
 
 
-def _insert_organisations(session: Session, rows: Sequence[dict[str, Any]]) -> list[int]:
+def _insert_organisations(session: Session, rows: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """Insert the new organisations; their ids by normalised name (unique among them).
+
+    SQLite holds the write lock, so the new ids are those above the old maximum and the
+    rows can go in set-wise; elsewhere RETURNING says which id each row got.
+    """
     if not rows:
-        return []
-    stmt = insert(ORGANISATIONS).returning(ORGANISATIONS.c.id, sort_by_parameter_order=True)
-    return list(session.scalars(stmt, list(rows)))
+        return {}
+    made: Iterable[tuple[int, str]]
+    if session.get_bind().dialect.name == "sqlite":
+        after = session.scalar(select(func.max(Organisation.id))) or 0
+        insert_rows(session, ORGANISATIONS, rows)
+        made = session.execute(
+            select(Organisation.id, Organisation.name).where(Organisation.id > after)
+        ).all()
+    else:
+        columns = (ORGANISATIONS.c.id, ORGANISATIONS.c.name)
+        made = session.execute(
+            insert(ORGANISATIONS).returning(*columns, sort_by_parameter_order=True), list(rows)
+        ).all()
+    return {normalise_name(name): org_id for org_id, name in made}
