@@ -408,3 +408,31 @@ def test_a_big_import_keeps_the_search_index_exact_and_reports_progress(
             assert integrity_check_sqlite(conn) == []
     again = services.csv.import_file("people", path, dry_run=True)
     assert again.duplicates == 2_500 and again.new == 0
+
+
+def test_values_too_long_for_their_column_are_problems_not_database_errors(
+    services: Services, tmp_path: Path
+) -> None:
+    orgs = tmp_path / "orgs.csv"
+    orgs.write_text(f"name,website\nLong Site,https://example.org/{'x' * 600}\n", encoding="utf-8")
+    report = services.csv.import_file("orgs", orgs, dry_run=True)
+    assert [str(p) for p in report.problems] == ["line 2: website: keep it under 500 characters"]
+    events = tmp_path / "events.csv"
+    events.write_text(f"name,city,organiser\nExpo,{'C' * 130},{'O' * 201}\n", encoding="utf-8")
+    problems = [str(p) for p in services.csv.import_file("events", events, dry_run=True).problems]
+    assert problems == [
+        "line 2: city: keep it under 120 characters",
+        "line 2: organiser: keep it under 200 characters",
+    ]
+
+
+def test_quoted_newlines_stay_inside_their_value(services: Services) -> None:
+    report = services.csv.import_file("orgs", CORPUS / "quoted_newlines.csv")
+    assert [(r.line, r.label) for r in report.rows] == [
+        (2, "Medicen Paris Region"),
+        (5, "BioCat (Barcelona)"),
+        (7, "Life Science Nord"),
+    ]
+    medicen = services.organisations.find("Medicen")
+    assert medicen.notes == "Cluster de santé.\nContact via ECCP.\nMeeting planned for 2019."
+    assert services.organisations.find("Life Science Nord").notes == "Hamburg, Schleswig-Holstein"

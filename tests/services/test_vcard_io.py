@@ -105,3 +105,11 @@ def test_an_empty_file_and_an_unknown_version(services: Services, tmp_path: Path
         services.vcard.import_file(empty)
     with pytest.raises(ValidationError):
         services.vcard.export(tmp_path / "x.vcf", version="2.1")
+
+
+def test_nul_characters_never_reach_the_database(services: Services, tmp_path: Path) -> None:
+    target = tmp_path / "nul.vcf"
+    target.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:An\x00na\r\nNOTE:a\x00b\r\nEND:VCARD\r\n")
+    services.vcard.import_file(target)
+    anna = services.people.find("Anna")
+    assert (anna.full_name, anna.notes) == ("Anna", "ab")

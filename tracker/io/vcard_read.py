@@ -140,7 +140,8 @@ def _decoded(prop: Property) -> str:
 
 
 def _lines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Line ends as \\n; NULs (which PostgreSQL refuses in text) dropped."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
 
 def text_value(prop: Property | None) -> str:
@@ -152,7 +153,7 @@ def components(prop: Property | None) -> list[str]:
     if prop is None:
         return []
     parts = re.split(r"(?<!\\);", _decoded(prop))
-    return [_unescape(p).strip() for p in parts]
+    return [_lines(_unescape(p)).strip() for p in parts]
 
 
 def _person(card: Card) -> dict[str, str]:

@@ -21,6 +21,7 @@ from tracker.domain.models import Event, Plan
 from tracker.domain.uid import new_uid
 from tracker.services._csv_import import (
     Countries,
+    Lengths,
     chunked_rows,
     field_problems,
     insert_rows,
@@ -55,6 +56,7 @@ class EventImport:
         self._seen: dict[object, int] = {}
         self._rows: list[dict[str, Any]] = []
         self._now = utcnow()
+        self._lengths = Lengths(EVENTS, {"country_code": "country", "start_date": "start"})
 
     def _plan(self, raw: dict[str, str], errors: dict[str, str]) -> int | None:
         typed = raw.pop("year", "").strip()
@@ -90,29 +92,31 @@ class EventImport:
             existing = self._keys.get(key)
         if existing is not None:
             return RowOutcome(line, DUPLICATE, data.name, duplicate_of=existing)
+        row = {
+            "plan_id": plan_id,
+            "country_code": data.country_code,
+            "name": data.name,
+            "kind": data.kind,
+            "city": data.city,
+            "start_date": data.start_date,
+            "end_date": data.end_date,
+            "organiser": data.organiser,
+            "url": data.url,
+            "status": data.status,
+            "priority": data.priority,
+            "why": data.why,
+            "notes": data.notes,
+            "is_placeholder": data.is_placeholder,
+            "recurrence": "",
+            "uid": uid or new_uid(),
+        }
+        self._lengths.check(row, errors)
+        if errors:
+            return RowOutcome(line, INVALID, label, problems=field_problems(line, errors))
         self._seen[key] = line
         if uid:
             self._seen[uid] = line
-        self._rows.append(
-            {
-                "plan_id": plan_id,
-                "country_code": data.country_code,
-                "name": data.name,
-                "kind": data.kind,
-                "city": data.city,
-                "start_date": data.start_date,
-                "end_date": data.end_date,
-                "organiser": data.organiser,
-                "url": data.url,
-                "status": data.status,
-                "priority": data.priority,
-                "why": data.why,
-                "notes": data.notes,
-                "is_placeholder": data.is_placeholder,
-                "recurrence": "",
-                "uid": uid or new_uid(),
-            }
-        )
+        self._rows.append(row)
         return RowOutcome(line, NEW, data.name)
 
     def write(self, session: Session, progress: Progress | None, done: int, total: int) -> int:

@@ -195,6 +195,24 @@ def field_problems(line: int, errors: dict[str, str]) -> tuple[Problem, ...]:
     return tuple(Problem(line, field, message) for field, message in errors.items())
 
 
+class Lengths:
+    """The text columns' limits, checked before PostgreSQL would refuse the whole batch
+    (SQLite does not check them at all). ``fields`` names a column as the file does."""
+
+    def __init__(self, table: Table, fields: Mapping[str, str] | None = None) -> None:
+        self._limits = [
+            (column.name, length, (fields or {}).get(column.name, column.name))
+            for column in table.columns
+            if isinstance(length := getattr(column.type, "length", None), int)
+        ]
+
+    def check(self, row: Mapping[str, Any], errors: dict[str, str]) -> None:
+        for column, limit, field in self._limits:
+            value = row.get(column)
+            if isinstance(value, str) and len(value) > limit and field not in errors:
+                errors[field] = f"keep it under {limit} characters"
+
+
 # -- writing -----------------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ from tracker.domain.errors import ValidationError
 from tracker.domain.models import Organisation, OrganisationTag, Tag
 from tracker.services._csv_import import (
     Countries,
+    Lengths,
     chunked_rows,
     field_problems,
     insert_rows,
@@ -43,6 +44,7 @@ class OrganisationImport:
         self._rows: list[dict[str, Any]] = []
         self._tags: list[tuple[str, ...]] = []
         self._now = utcnow()
+        self._lengths = Lengths(ORGANISATIONS, {"country_code": "country"})
 
     def check(self, line: int, raw: dict[str, str]) -> RowOutcome:
         label = raw.get("name", "")
@@ -61,22 +63,24 @@ class OrganisationImport:
         existing = self._existing.get(key)
         if existing is not None:
             return RowOutcome(line, DUPLICATE, data.name, duplicate_of=existing)
+        row = {
+            "name": data.name,
+            "kind": data.kind,
+            "country_code": data.country_code,
+            "city": data.city,
+            "website": data.website,
+            "eccp_url": data.eccp_url,
+            "notes": data.notes,
+            "stage": data.stage,
+            "created_at": self._now,
+            "updated_at": self._now,
+            "version": 1,
+        }
+        self._lengths.check(row, errors)
+        if errors:
+            return RowOutcome(line, INVALID, label, problems=field_problems(line, errors))
         self._seen[key] = line
-        self._rows.append(
-            {
-                "name": data.name,
-                "kind": data.kind,
-                "country_code": data.country_code,
-                "city": data.city,
-                "website": data.website,
-                "eccp_url": data.eccp_url,
-                "notes": data.notes,
-                "stage": data.stage,
-                "created_at": self._now,
-                "updated_at": self._now,
-                "version": 1,
-            }
-        )
+        self._rows.append(row)
         self._tags.append(data.tags)
         return RowOutcome(line, NEW, data.name)
 

@@ -27,6 +27,7 @@ from tracker.domain.errors import ValidationError
 from tracker.domain.models import Organisation, Person
 from tracker.services._csv_checks import quick_email, quick_phone
 from tracker.services._csv_import import (
+    Lengths,
     chunked_rows,
     field_problems,
     insert_rows,
@@ -63,6 +64,7 @@ class PeopleImport:
         self._rows: list[dict[str, Any]] = []
         self._row_orgs: list[tuple[int, str]] = []  # (row index, new organisation key)
         self._now: datetime = utcnow()
+        self._lengths = Lengths(PEOPLE, {"full_name": "name"})
 
     def _name_index(self) -> dict[tuple[str, OrgRef], int]:
         if self._names is None:
@@ -160,24 +162,26 @@ class PeopleImport:
             return RowOutcome(line, DUPLICATE, data.full_name, same_as_line=earlier)
         if existing is not None:
             return RowOutcome(line, DUPLICATE, data.full_name, duplicate_of=existing)
+        row = {
+            "full_name": data.full_name,
+            "organisation_id": org if isinstance(org, int) else None,
+            "role": data.role,
+            "email": email,
+            "phone": phone,
+            "languages": data.languages,
+            "notes": data.notes,
+            "is_staff": data.is_staff,
+            "consent": data.consent,
+            "consent_source": data.consent_source,
+            "consent_date": data.consent_date,
+        }
+        self._lengths.check(row, errors)
+        if errors:
+            return RowOutcome(line, INVALID, label, problems=field_problems(line, errors))
         self._seen[key] = line
         if isinstance(org, str):
             self._row_orgs.append((len(self._rows), org))
-        self._rows.append(
-            {
-                "full_name": data.full_name,
-                "organisation_id": org if isinstance(org, int) else None,
-                "role": data.role,
-                "email": email,
-                "phone": phone,
-                "languages": data.languages,
-                "notes": data.notes,
-                "is_staff": data.is_staff,
-                "consent": data.consent,
-                "consent_source": data.consent_source,
-                "consent_date": data.consent_date,
-            }
-        )
+        self._rows.append(row)
         return RowOutcome(line, NEW, data.full_name)
 
     def write(self, session: Session, progress: Progress | None, done: int, total: int) -> int:
