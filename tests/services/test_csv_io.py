@@ -436,3 +436,56 @@ def test_quoted_newlines_stay_inside_their_value(services: Services) -> None:
     medicen = services.organisations.find("Medicen")
     assert medicen.notes == "Cluster de santé.\nContact via ECCP.\nMeeting planned for 2019."
     assert services.organisations.find("Life Science Nord").notes == "Hamburg, Schleswig-Holstein"
+
+
+EMAILS = [
+    "anna.rossi@biowin.example.be", "Anna.Rossi@BioWin.Example.BE", "  padded@example.org ",
+    "a+tag@example.org", "o'brien@hih.example.ie", "x_y-z@sub.domain.example.it",
+    "Postmaster@example.org", "INFO@example.org", "www@example.org",
+    "a..b@example.org", ".a@example.org", "a.@example.org", "a@example", "a@-example.org",
+    "a@example-.org", "a@exa_mple.org", "a@example..org", "a@localhost", "a@x.local",
+    "a@test.invalid", "a@123.456", "a@xn--bcher-kva.example", "niccolò@example.it",
+    "a@bücher.example", "a@@example.org", "a b@example.org", "Anna <a@example.org>",
+    '"quoted"@example.org', "a@[127.0.0.1]", "", "@example.org", "a@",
+    f"{'l' * 64}@example.org", f"{'l' * 65}@example.org", f"a@{'d' * 63}.example.org",
+    f"a@{'d' * 64}.example.org", f"{'l' * 60}@{'.'.join(['d' * 60] * 3)}.org",
+    "ab--cd@example.org", "a@ab--cd.example.org", "a@xn--abc.example.org",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("address", EMAILS)
+def test_the_quick_email_check_says_exactly_what_email_validator_says(address: str) -> None:
+    from tracker.domain.contact_fields import normalise_email
+    from tracker.services._csv_checks import quick_email
+
+    def outcome(check: object) -> tuple[str, str]:
+        try:
+            return "ok", check(address)  # type: ignore[operator]
+        except ValueError as exc:
+            return "error", str(exc)
+
+    assert outcome(quick_email) == outcome(normalise_email)
+
+
+def test_the_quick_email_check_agrees_on_random_addresses() -> None:
+    import random
+
+    from tracker.domain.contact_fields import normalise_email
+    from tracker.services._csv_checks import quick_email
+
+    rng = random.Random(5)
+    alphabet = "abcXYZ019.-_+'@!#é "
+    tlds = ["it", "org", "IT", "c0m", "example", "local", "x"]
+    for _ in range(3_000):
+        local = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        domain = "".join(rng.choice("abZ09.-_é") for _ in range(rng.randint(0, 10)))
+        address = f"{local}@{domain}.{rng.choice(tlds)}"
+        try:
+            expected: tuple[str, str] = ("ok", normalise_email(address))
+        except ValueError as exc:
+            expected = ("error", str(exc))
+        try:
+            got: tuple[str, str] = ("ok", quick_email(address))
+        except ValueError as exc:
+            got = ("error", str(exc))
+        assert got == expected, address
