@@ -21,7 +21,6 @@ from tracker.io.csv_mapping import (
     FIELDS,
     ColumnMapping,
     RecordMaker,
-    check_kind,
     missing_fields,
     override,
     parse_overrides,
@@ -102,7 +101,7 @@ class CsvService:
         any problem nothing is written: ImportRefused carries the report (a dry run
         returns it instead). ``year``: the plan of events without a year column.
         """
-        check_kind(_kind(kind, IMPORT_KINDS))
+        _kind(kind, IMPORT_KINDS)
         try:
             table = read_table(path.read_bytes())
         except UnreadableFile as exc:
