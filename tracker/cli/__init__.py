@@ -20,15 +20,18 @@ from tracker.cli import (
     event_edit,
     events,
     expenses,
+    export_xlsx,
     followups,
     org_edit,
     orgs,
     people,
     plans,
+    report,
     search,
 )
 from tracker.cli.context import CliContext
 from tracker.cli.errors import TrackerGroup
+from tracker.cli.import_ import register as register_file_commands
 
 __all__ = ["cli", "main"]
 
@@ -89,12 +92,17 @@ for command in (
     consortia.consortia,
     search.search,
     duplicates.duplicates,
+    report.report,
+    export_xlsx.export,
 ):
     cli.add_command(command)
 for command in event_edit.COMMANDS:
     events.events.add_command(command)
 for command in org_edit.COMMANDS:
     orgs.orgs.add_command(command)
+
+
+register_file_commands(cli)  # import csv|vcard, export csv|vcard
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from tracker.services.calendar import CalendarService
 from tracker.services.calendar_io import CalendarIOService
 from tracker.services.contact_log import ContactLogService
 from tracker.services.countries import CountryService
+from tracker.services.csv_io import CsvService
 from tracker.services.dto import SeedReport
 from tracker.services.duplicates import DuplicateService
 from tracker.services.events import EventService
@@ -22,8 +23,10 @@ from tracker.services.organisations import OrganisationService
 from tracker.services.people import PeopleService
 from tracker.services.plans import PlanService
 from tracker.services.recurrence import RecurrenceService
+from tracker.services.reports import ReportService
 from tracker.services.search import SearchService
 from tracker.services.seed import SeedService
+from tracker.services.vcard_io import VCardService
 
 
 @dataclass
@@ -46,6 +49,9 @@ class Services:
     calendar: CalendarService
     recurrence: RecurrenceService
     calendar_io: CalendarIOService
+    csv: CsvService
+    vcard: VCardService
+    reports: ReportService
     upgrade: UpgradeReport | None = None
     seeded: SeedReport | None = None  # what open() seeded into a brand-new database
 
@@ -71,6 +77,9 @@ class Services:
             calendar=CalendarService(db),
             recurrence=RecurrenceService(db),
             calendar_io=CalendarIOService(db),
+            csv=CsvService(db),
+            vcard=VCardService(db),
+            reports=ReportService(db),
         )
 
     @classmethod

@@ -1,0 +1,71 @@
+"""Field checks for bulk imports: the domain's rules, at a speed 100k records can afford.
+
+``validate_person`` spends most of its time in email-validator and phonenumbers (about
+70 µs each per record). Here a plain ASCII address is checked by the same rules in two
+steps: its local part by the dot-atom pattern email-validator itself tries first, its
+domain by email-validator once per distinct domain (cached). Anything else, and every
+failure, goes through ``normalise_email`` so the message is the one the forms show.
+Phone numbers go through ``normalise_phone``, remembered per (text, region): a company's
+switchboard repeated on every colleague's row is parsed once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from email_validator import EmailNotValidError, validate_email
+from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
+
+from tracker.domain.contact_fields import normalise_email, normalise_phone
+
+EMAIL_MAX = 254  # email-validator's limit on the whole address, in UTF-8 bytes
+_ATEXT = r"[a-zA-Z0-9_!#$%&'*+\-/=?^`{|}~]"
+_LOCAL = re.compile(rf"{_ATEXT}+(?:\.{_ATEXT}+)*")
+_DOMAIN = re.compile(r"[A-Za-z0-9.\-]+")
+_MAILBOXES = frozenset(CASE_INSENSITIVE_MAILBOX_NAMES)
+
+
+@lru_cache(maxsize=8192)
+def _domain(domain: str) -> tuple[str, str] | None:
+    """The domain as email-validator normalises it (and its ASCII form); None if refused."""
+    try:
+        checked = validate_email("x@" + domain, check_deliverability=False)
+    except EmailNotValidError:
+        return None
+    return checked.domain, checked.ascii_domain
+
+
+def quick_email(text: str) -> str:
+    """Exactly ``normalise_email(text)``, without its per-address cost for plain addresses."""
+    shown = text.strip()
+    local, at, domain = shown.partition("@")
+    if (
+        at
+        and _LOCAL.fullmatch(local)
+        and _DOMAIN.fullmatch(domain)
+        and local.lower() not in _MAILBOXES
+    ):
+        found = _domain(domain)
+        if found is not None:
+            normal, ascii_domain = found
+            longest = max(len(domain), len(normal.encode("utf-8")), len(ascii_domain))
+            if len(local) + 1 + longest <= EMAIL_MAX:
+                return f"{local}@{normal}"
+    return normalise_email(text)
+
+
+@lru_cache(maxsize=65536)
+def _phone(text: str, region: str | None) -> tuple[str, str]:
+    try:
+        return normalise_phone(text, region), ""
+    except ValueError as exc:
+        return "", str(exc)
+
+
+def quick_phone(text: str, region: str | None) -> str:
+    """Exactly ``normalise_phone(text, region)``, remembered for numbers seen before."""
+    value, error = _phone(text, region)
+    if error:
+        raise ValueError(error)
+    return value
