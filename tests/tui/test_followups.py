@@ -41,7 +41,7 @@ async def test_open_follow_ups_soonest_first_with_overdue_marked(settings: Setti
         assert isinstance(pilot.app.screen, FollowUpsScreen)
         shown = table(pilot)
         assert column(shown, 3) == ["overdue", "today", "later", "undated"]
-        assert column(shown, 2) == ["3 days late", "today", "in 19 days", "no date"]
+        assert column(shown, 2) == ["3 days late", "today", "in 2 weeks", "no date"]
         assert column(shown, 0) == ["!", "", "", ""]
         overdue_due = shown.get_row_at(0)[1]
         assert overdue_due.style == "bold red"
