@@ -61,6 +61,7 @@ async def test_one_key_marks_done_and_u_reopens(settings: Settings) -> None:
         assert column(shown, 2)[0] == "done"
         assert shown.cursor_row == 1  # ready for the next one
         assert not log.get(made["overdue"]).follow_up_open
+        assert "Today 01/10/2018:  3 open  ·  0 overdue" in screen_text(pilot)
         await press(pilot, "d")  # d does the same
         assert not log.get(made["today"]).follow_up_open
         assert column(shown, 0)[:2] == ["✓", "✓"]
