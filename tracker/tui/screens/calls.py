@@ -180,6 +180,9 @@ class CallsScreen(ConsortiumActions):
         event.stop()
         self.action_edit_call()
 
+    def action_focus_members(self) -> None:
+        self.members_table.focus()
+
     def action_page(self, step: int) -> None:
         if self.paging.turn(step):
             self.load(self.paging.offset, None)
