@@ -198,3 +198,58 @@ async def test_shift_l_f_c_reach_the_screens_and_the_help_and_palette_list_them(
         shown = screen_text(pilot)
         assert "Keys — Contact log" in shown
         assert "Log meetings" in shown and "Follow-up done/reopen" in shown
+
+
+async def test_filters_by_organisation_person_and_dates(settings: Settings) -> None:
+    async with running(settings) as pilot:
+        log = svc(pilot).contact_log
+        enrich = svc(pilot).organisations.find("ENRICH USA").id
+        anna = svc(pilot).people.create({"name": "Anna Rossi"}).id
+        log.add({"date": "03/09/2018", "summary": "Boston"}, organisations=[enrich])
+        log.add({"date": "10/09/2018", "summary": "Anna, first"}, people=[anna])
+        log.add({"date": "20/09/2018", "summary": "Anna, again"}, people=[anna])
+        await press(pilot, "L")
+        table = pilot.app.screen.query_one(LogTable)
+        assert len(table.entries) == 3
+
+        await fill(pilot, "#log-organisation", "enrich")
+        await press(pilot, "enter")
+        assert column(table, 6) == ["Boston"]
+        assert "organisation ENRICH USA" in screen_text(pilot)
+
+        await fill(pilot, "#log-organisation", "")
+        await fill(pilot, "#log-person", "Anna Rossi")
+        await fill(pilot, "#log-from", "15/09/2018")
+        await press(pilot, "enter")
+        assert column(table, 6) == ["Anna, again"]
+        assert "person Anna Rossi  ·  from 15/09/2018" in screen_text(pilot)
+
+        await fill(pilot, "#log-to", "31/02/2018")
+        await press(pilot, "enter")
+        assert table.row_count == 0  # nothing listed while a filter cannot be read
+        assert "To: " in screen_text(pilot) and "February 2018 has 28 days" in screen_text(pilot)
+
+        await fill(pilot, "#log-to", "")
+        await fill(pilot, "#log-person", "Nobody Atall")
+        await press(pilot, "enter")
+        assert "No person matches 'Nobody Atall'" in screen_text(pilot)
+
+
+async def test_the_log_pages_through_the_database(settings: Settings) -> None:
+    async with running(settings) as pilot:
+        enrich = svc(pilot).organisations.find("ENRICH USA").id
+        for n in range(60):
+            svc(pilot).contact_log.add(
+                {"date": f"{n % 28 + 1:02d}/09/2018", "summary": f"call {n:02d}"},
+                organisations=[enrich],
+            )
+        await press(pilot, "L")
+        table = pilot.app.screen.query_one(LogTable)
+        assert table.row_count == 50
+        assert "60 entries · rows 1–50 · page 1 of 2" in screen_text(pilot)
+        await press(pilot, "right_square_bracket")
+        assert "rows 51–60 · page 2 of 2" in screen_text(pilot)
+        assert table.row_count == 10
+        await press(pilot, "up")  # past the top: the end of page 1
+        assert "rows 1–50 · page 1 of 2" in screen_text(pilot)
+        assert table.cursor_row == 49

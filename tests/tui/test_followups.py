@@ -41,7 +41,7 @@ async def test_open_follow_ups_soonest_first_with_overdue_marked(settings: Setti
         assert isinstance(pilot.app.screen, FollowUpsScreen)
         shown = table(pilot)
         assert column(shown, 3) == ["overdue", "today", "later", "undated"]
-        assert column(shown, 2) == ["3 days late", "today", "in 19 days", "no date"]
+        assert column(shown, 2) == ["3 days late", "today", "in 2 weeks", "no date"]
         assert column(shown, 0) == ["!", "", "", ""]
         overdue_due = shown.get_row_at(0)[1]
         assert overdue_due.style == "bold red"
@@ -61,6 +61,7 @@ async def test_one_key_marks_done_and_u_reopens(settings: Settings) -> None:
         assert column(shown, 2)[0] == "done"
         assert shown.cursor_row == 1  # ready for the next one
         assert not log.get(made["overdue"]).follow_up_open
+        assert "Today 01/10/2018:  3 open  ·  0 overdue" in screen_text(pilot)
         await press(pilot, "d")  # d does the same
         assert not log.get(made["today"]).follow_up_open
         assert column(shown, 0)[:2] == ["✓", "✓"]

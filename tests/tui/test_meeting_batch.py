@@ -1,4 +1,7 @@
-"""After the event: several people met, typed in a row and saved together or not at all."""
+"""After the event: several people met, typed in a row and saved together or not at all.
+
+The two main flows run on PostgreSQL too when TRACKER_TEST_PG_URL is set.
+"""
 
 from __future__ import annotations
 
@@ -49,8 +52,8 @@ async def open_batch(pilot: Pilot[None]) -> MeetingBatchModal:
     return modal
 
 
-async def test_three_people_met_are_saved_in_one_go(settings: Settings) -> None:
-    async with running(settings) as pilot:
+async def test_three_people_met_are_saved_in_one_go(backend_settings: Settings) -> None:
+    async with running(backend_settings) as pilot:
         svc = tracker(pilot).svc
         biowin = svc.organisations.create({"name": "BioWin", "country": "BE"})
         anna = svc.people.create({"name": "Anna Rossi", "organisation": biowin.id})
@@ -104,8 +107,8 @@ async def test_three_people_met_are_saved_in_one_go(settings: Settings) -> None:
         assert [o.name for o in by_person["Anna Rossi"].organisations] == ["BioWin"]
 
 
-async def test_a_bad_email_in_row_two_saves_nothing(settings: Settings) -> None:
-    async with running(settings) as pilot:
+async def test_a_bad_email_in_row_two_saves_nothing(backend_settings: Settings) -> None:
+    async with running(backend_settings) as pilot:
         svc = tracker(pilot).svc
         before = counts(svc)
         modal = await open_batch(pilot)
@@ -181,3 +184,24 @@ async def test_escape_asks_before_throwing_rows_away(settings: Settings) -> None
         assert isinstance(pilot.app.screen, MeetingBatchModal)
         await press(pilot, "escape", "y")
         assert isinstance(pilot.app.screen, EventsScreen)
+
+
+async def test_the_same_new_name_twice_is_pointed_out_and_ctrl_r_drops_a_row(
+    settings: Settings,
+) -> None:
+    async with running(settings) as pilot:
+        await open_batch(pilot)
+        await type_text(pilot, "Hans Müller")
+        await press(pilot, "ctrl+n")
+        await type_text(pilot, "hans muller")
+        first, second = rows(pilot)
+        for row in (first, second):
+            row.person.look_up(row.person.value)
+        await settle(pilot)
+        shown = screen_text(pilot)
+        assert "+ a new person · the same name as row 1: one of them?" in shown
+        assert "+ a new person · the same name as row 2: one of them?" in shown
+        await press(pilot, "ctrl+r")  # the row with the focus goes
+        assert rows(pilot) == [first]
+        assert "the same name as" not in screen_text(pilot)
+        assert first.person.box.has_focus

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import Select, case, delete, func, select
+from sqlalchemy import Select, and_, case, delete, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -200,6 +200,34 @@ class OrganisationService:
                 rows = org_rows(session, session.scalars(stmt).all())
                 columns.append(BoardColumn(stage.value, counts.get(stage, 0), rows))
             return Board(tuple(columns))
+
+    def board_position(
+        self,
+        org_id: int,
+        *,
+        country: str | None = None,
+        kind: str | None = None,
+        tag: str | None = None,
+    ) -> tuple[str, int] | None:
+        """Where the board shows an organisation: its stage and its place in that column
+        (0-based, in the board's order by name), or None when the filters hide it."""
+        base = _filtered(OrganisationQuery(country=country, kind=kind, tag=tag))
+        with self._db.read() as session:
+            org = find.organisation(session, org_id)
+            shown = session.scalar(
+                select(func.count()).select_from(base.where(Organisation.id == org.id).subquery())
+            )
+            if not shown:
+                return None
+            before = base.where(
+                Organisation.stage == org.stage,
+                or_(
+                    Organisation.name < org.name,
+                    and_(Organisation.name == org.name, Organisation.id < org.id),
+                ),
+            )
+            index = session.scalar(select(func.count()).select_from(before.subquery())) or 0
+            return org.stage.value, index
 
     def move(self, org_id: int, stage: str) -> StageChange:
         new_stage = Stage(_enum_filter(Stage, stage, "stage"))

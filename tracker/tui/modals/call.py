@@ -101,7 +101,7 @@ class CallForm(FormModal[CallRequest]):
 
     def _text(self, key: str, placeholder: str = "") -> Input:
         value = str(self.start.get(key) or "")
-        return Input(value, placeholder=placeholder, id=key, compact=True)
+        return Input(value, placeholder=placeholder, id=f"call-{key}", compact=True)
 
     def compose_body(self) -> ComposeResult:
         statuses = [(s.value, s.value) for s in CallStatus]
@@ -115,18 +115,18 @@ class CallForm(FormModal[CallRequest]):
             yield Field("Budget", self._text("budget", "amount in €, if known"), key="budget")
             yield Field(
                 "Status",
-                Select(statuses, value=status, allow_blank=False, id="status", compact=True),
+                Select(statuses, value=status, allow_blank=False, id="call-status", compact=True),
                 key="status",
             )
             yield Field(
                 "Deadlines — one a line: date, then a label (optional)",
-                TextArea(str(self.start.get("deadlines") or ""), id="deadlines", compact=True),
+                TextArea(str(self.start.get("deadlines") or ""), id="call-deadlines", compact=True),
                 key="deadlines",
                 classes="wide",
             )
             yield Field(
                 "Notes",
-                TextArea(str(self.start.get("notes") or ""), id="notes", compact=True),
+                TextArea(str(self.start.get("notes") or ""), id="call-notes", compact=True),
                 key="notes",
                 classes="wide",
             )
@@ -138,7 +138,7 @@ class CallForm(FormModal[CallRequest]):
         if self.start_errors:
             self.show_errors(self.start_errors)
         else:
-            self.query_one("#programme", Input).focus()
+            self.query_one("#call-programme", Input).focus()
 
     def submit(self, values: Mapping[str, object]) -> CallRequest:
         from tracker.domain.contact_rules import validate_call

@@ -74,7 +74,9 @@ class MemberForm(FormModal[MemberRequest]):
         roles = [(role.value, role.value) for role in MemberRole]
         yield Field(
             "Role",
-            Select(roles, value=MemberRole.PARTNER.value, allow_blank=False, id="role"),
+            Select(
+                roles, value=MemberRole.PARTNER.value, allow_blank=False, id="role", compact=True
+            ),
             key="role",
         )
 

@@ -148,17 +148,34 @@ class MeetingBatchModal(ModalScreen[BatchResult | None]):
             node = node.parent
         return node
 
-    def action_drop_row(self) -> None:
+    async def action_drop_row(self) -> None:
         row = self.current_row()
         rows = self.rows
         if row is None or len(rows) == 1:
             return
         index = rows.index(row)
-        row.remove()
+        await row.remove()
         rest = [r for r in rows if r is not row]
         for number, kept in enumerate(rest, start=1):
             kept.renumber(number)
         rest[min(index, len(rest) - 1)].focus_first()
+        self.mark_repeats()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.mark_repeats()
+
+    def mark_repeats(self) -> None:
+        """A new name typed in two rows: say so under each (the same person met twice is
+        one row too many, or two spellings of one name)."""
+        from tracker.domain.contact_rules import normalise_person_name
+
+        names = [
+            (row, normalise_person_name(row.person.value)) for row in self.rows if row.person.value
+        ]
+        for row in self.rows:
+            mine = next((key for r, key in names if r is row), None)
+            others = [f"row {r.number}" for r, key in names if key == mine and r is not row]
+            row.person.set_repeats(" and ".join(others))
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -141,10 +141,13 @@ class CallsScreen(ConsortiumActions):
         members = consortium.members if consortium else ()
         focus, self.focus_member = self.focus_member, None
         self.members_table.show_rows(members, focus=focus)
-        title = f"Members of {consortium.name}" if consortium else "Members"
-        self.query_one("#members-title", Static).update(
-            f"{title}  ({len(members)})" if members else f"{title}: none yet (a adds one)"
-        )
+        if consortium is None:
+            title = "Members: add a consortium first (c)"
+        elif members:
+            title = f"Members of {consortium.name}  ({len(members)})"
+        else:
+            title = f"Members of {consortium.name}: none yet (a adds one)"
+        self.query_one("#members-title", Static).update(title)
         self.query_one("#consortium-pipeline", Static).update(
             pipeline(consortium.status) if consortium else Text("")
         )
@@ -176,6 +179,9 @@ class CallsScreen(ConsortiumActions):
     def call_selected(self, event: EntryTable.RowSelected) -> None:
         event.stop()
         self.action_edit_call()
+
+    def action_focus_members(self) -> None:
+        self.members_table.focus()
 
     def action_page(self, step: int) -> None:
         if self.paging.turn(step):

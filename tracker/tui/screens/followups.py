@@ -94,6 +94,15 @@ class FollowUpsScreen(InteractionActions):
             return
         cursor, focus = self.paging.landed()
         self.table.show_rows(page.rows, cursor=cursor, focus=focus)
+        self.show_heading(summary)
+        shown = "overdue only (o shows all)" if self.overdue_only else "all open (o: overdue only)"
+        noun = ("follow-up", "follow-ups")
+        status = f"{self.paging.describe(*noun)}  ·  soonest due first  ·  {shown}"
+        if not page.total:
+            status = "Nothing overdue." if self.overdue_only else "No open follow-ups."
+        self.query_one("#followups-status", Static).update(status)
+
+    def show_heading(self, summary: FollowUpSummary) -> None:
         heading = Text(f"Today {fmt_date(summary.today)}:  {summary.open} open  ·  ")
         heading.append(f"{summary.overdue} overdue", style="bold red" if summary.overdue else "")
         heading.append(
@@ -101,12 +110,12 @@ class FollowUpsScreen(InteractionActions):
             f"  ·  {summary.undated} without a date"
         )
         self.query_one("#followups-heading", Static).update(heading)
-        shown = "overdue only (o shows all)" if self.overdue_only else "all open (o: overdue only)"
-        noun = ("follow-up", "follow-ups")
-        status = f"{self.paging.describe(*noun)}  ·  soonest due first  ·  {shown}"
-        if not page.total:
-            status = "Nothing overdue." if self.overdue_only else "No open follow-ups."
-        self.query_one("#followups-status", Static).update(status)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="heading")
+    def refresh_heading(self) -> None:
+        summary = self.svc.contact_log.followup_summary(self.tracker.today, next_count=1)
+        if not cancelled():
+            self.app.call_from_thread(self.show_heading, summary)
 
     @on(EntryTable.PageRequested)
     def page_requested(self, event: EntryTable.PageRequested) -> None:
@@ -165,5 +174,6 @@ class FollowUpsScreen(InteractionActions):
                 self.table.move_cursor(row=index)
         state = "done" if not info.follow_up_open else "open again"
         self.notify(f"“{info.follow_up}” {state}.", markup=False)
+        self.refresh_heading()
         self.tracker.touch()  # the other screens reload when shown; this one stays put
         self._loaded = (self.year, self.tracker.revision)

@@ -110,6 +110,7 @@ class ConsortiumTable(EntryTable[ConsortiumInfo]):
     HELP_NAME = "the consortia"
     COLUMNS = CONSORTIUM_COLUMNS
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "command('focus_members')", "Its members", show=False),
         Binding("s", "command('consortium_status')", "Status"),
         Binding("x", "command('delete_consortium')", "Delete consortium"),
     ]
@@ -138,6 +139,7 @@ class MemberTable(EntryTable[MemberInfo]):
     HELP_NAME = "the members"
     COLUMNS = MEMBER_COLUMNS
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "command('member_role')", "Role", show=False),
         Binding("r", "command('member_role')", "Role"),
         Binding("x", "command('remove_member')", "Remove member"),
     ]

@@ -10,27 +10,35 @@ from tracker.tui.widgets.entry_table import Column, EntryTable, cell
 from tracker.tui.widgets.log_table import DONE, LATE, first_line, kind_label, names
 
 
+def span(days: int) -> str:
+    """3 days, 5 weeks, 4 months, 2 years: rounded down, as people say it."""
+    for size, unit in ((365, "year"), (30, "month"), (7, "week")):
+        if days >= 2 * size:
+            return f"{days // size} {unit}s"
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
 def when(row: FollowUpRow) -> str:
-    """How far the due date is: "3 days late", "today", "in 5 days", "no date"."""
+    """How far the due date is: "3 days late", "today", "in 5 weeks", "no date"."""
     if row.done_at is not None:
         return "done"
     days = row.days_left
     if days is None:
         return "no date"
     if days < 0:
-        return f"{-days} day{'s' if days != -1 else ''} late"
+        return f"{span(-days)} late"
     if days == 0:
         return "today"
     if days == 1:
         return "tomorrow"
-    return f"in {days} days"
+    return f"in {span(days)}"
 
 
 FOLLOWUP_COLUMNS: tuple[Column, ...] = (
     ("mark", "", 1),
     ("due", "Due", 10),
-    ("when", "When", 12),
-    ("what", "Follow-up", 34),
+    ("when", "When", 14),
+    ("what", "Follow-up", 32),
     ("organisations", "Organisations", 22),
     ("people", "People", 22),
     ("event", "Event", 16),

@@ -107,6 +107,7 @@ class NamePicker(Vertical):
         self.matches: tuple[SimilarName, ...] = ()
         self.highlight = 0
         self._asked: str | None = value.strip() if chosen is not None else None
+        self.repeats = ""  # e.g. "row 1": the same new name typed elsewhere in the form
         self._timer: Timer | None = None
 
     CHOSEN_NOTE: ClassVar[str] = "on file"
@@ -250,7 +251,14 @@ class NamePicker(Vertical):
             return f"{taken}looks like: {described(match)} — tab to use{more}", "-similar"
         if self.chosen is not None:
             return f"✓ {described(self.chosen)} — {self.CHOSEN_NOTE}", "-chosen"
+        if self.repeats:
+            return f"{self.new_hint} · the same name as {self.repeats}: one of them?", "-similar"
         return self.new_hint, ""
+
+    def set_repeats(self, where: str) -> None:
+        if where != self.repeats:
+            self.repeats = where
+            self.show()
 
     def show(self) -> None:
         if not self.is_mounted:
