@@ -128,16 +128,16 @@ def test_the_workbook_holds_the_plan_with_real_numbers_and_dates(
 
     budget = book["Budget"]
     assert rows(budget)[0] == [
-        "N. paese", "Paese", "Voce di costo", "Previsto", "Impegnato per eventi",
+        "N. paese", "Paese", "Voce di costo", "Previsto", "Impegnato (eventi e missioni)",
         "Da impegnare", "Speso", "Residuo",
     ]  # fmt: skip
-    # zeros are numbers too: a budget sheet adds up
-    assert rows(budget)[1] == [1, "Belgio", "Spese di viaggio", 5000, 800, 4200, 0, 5000]
+    # zeros are numbers too: a budget sheet adds up; the mission's 1200 counts as earmarked
+    assert rows(budget)[1] == [1, "Belgio", "Spese di viaggio", 5000, 2000, 3000, 0, 5000]
     assert rows(budget)[3] == [1, "Belgio", "Spese di affitto spazi e allestimento", 0, 0, 0, 0, 0]
-    assert rows(budget)[5] == [1, "Belgio", "Totale", 5000, 800, 4200, 0, 5000]
+    assert rows(budget)[5] == [1, "Belgio", "Totale", 5000, 2000, 3000, 0, 5000]
     row = [2, "Stati Uniti", "Spese di viaggio", 4000, 0, 4000, 4250.5, -250.5]  # overspent
     assert rows(budget)[6] == row
-    assert rows(budget)[-1] == [None, "Totale piano", None, 10000, 800, 9200, 4250.5, 5749.5]
+    assert rows(budget)[-1] == [None, "Totale piano", None, 10000, 2000, 8000, 4250.5, 5749.5]
     for cell in budget["D"][1:] + budget["H"][1:]:
         assert cell.data_type == "n" and isinstance(cell.value, int | float)
         assert "€" in cell.number_format and "[Red]" in cell.number_format

@@ -138,7 +138,10 @@ def echo_lines(table: BudgetTable, lang: str, fmt: str) -> None:
     type=click.Choice(VIEWS),
     default="planned",
     show_default=True,
-    help="Which figure fills the table: planned, earmarked for events, not yet earmarked, spent.",
+    help=(
+        "Which figure fills the table: planned, earmarked (events and missions), "
+        "not yet earmarked, spent."
+    ),
 )
 @click.option("--lines", is_flag=True, help="One row per cost line with every figure.")
 @lang_option()

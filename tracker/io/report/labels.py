@@ -136,7 +136,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "country": ("Paese", "Country"),
     "category": ("Voce di costo", "Cost item"),
     "planned": ("Previsto", "Planned"),
-    "allocated": ("Impegnato per eventi", "Earmarked for events"),
+    "allocated": ("Impegnato (eventi e missioni)", "Earmarked (events and missions)"),
     "free": ("Da impegnare", "Not yet earmarked"),
     "actual": ("Speso", "Spent"),
     "remaining": ("Residuo", "Remaining"),

@@ -29,7 +29,7 @@ class Bilingual:
 
 @dataclass(frozen=True)
 class Figures:
-    """Planned, earmarked for events, and actually spent: one budget cell or a total."""
+    """Planned, earmarked for events and missions, and actually spent: a cell or a total."""
 
     planned: Decimal = ZERO
     allocated: Decimal = ZERO

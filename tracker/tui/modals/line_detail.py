@@ -41,7 +41,7 @@ class LineDetail(ModalScreen[None]):
             yield Static(f"{d.category.name_it} — {d.country.name_it}", classes="dialog--title")
             with VerticalScroll():
                 yield Static(self.figures(), id="line-figures")
-                yield Static(Text("Allocated to events", style="underline"))
+                yield Static(Text("Allocated to events and missions", style="underline"))
                 yield Static(self.allocations(), id="line-allocations")
                 yield Static(Text("Expenses", style="underline"))
                 yield Static(self.expenses(), id="line-expenses")

@@ -155,7 +155,7 @@ class BudgetScreen(PlanAdmin):
         form = AmountForm(
             f"Planned: {selection.category.name_it} — {selection.column.country.name_it}",
             selection.line.planned,
-            note=f"Allocated to events: {format_eur(selection.line.allocated)}",
+            note=f"Allocated to events and missions: {format_eur(selection.line.allocated)}",
         )
 
         def entered(amount: Decimal | None) -> None:
