@@ -13,25 +13,23 @@ the long lists can be streamed straight from the database.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, time
-from decimal import Decimal
 from pathlib import Path
-from typing import Any, BinaryIO, cast
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import BinaryIO
 
 from tracker.io.report import labels
 from tracker.io.report.atomic import write_atomic
-from tracker.io.report.formats import EXCEL_DATE, EXCEL_TIME, excel_money_format
-from tracker.io.report.model import ZERO, Bilingual, Figures, PlanBudget
+from tracker.io.report.model import Figures
+from tracker.io.xlsx_data import (
+    EventLine,
+    InteractionLine,
+    MissionLine,
+    OrganisationLine,
+    PersonLine,
+    SheetCount,
+    WorkbookData,
+    WorkbookSummary,
+)
+from tracker.io.xlsx_sheet import Column, SheetWriter
 
 __all__ = [
     "EventLine",
@@ -44,239 +42,6 @@ __all__ = [
     "WorkbookSummary",
     "write_workbook",
 ]
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-MAX_CELL_TEXT = 32_767  # Excel's limit for one cell
-
-
-@dataclass(frozen=True)
-class EventLine:
-    name: str
-    kind: str
-    country_code: str | None
-    city: str
-    start: date | None
-    end: date | None
-    status: str
-    priority: str
-    is_placeholder: bool
-    allocated: Decimal
-    organiser: str = ""
-    url: str = ""
-    why: str = ""
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class MissionLine:
-    title: str
-    country_code: str
-    city: str
-    start: date
-    end: date
-    status: str
-    purpose: str = ""
-    participants: tuple[str, ...] = ()
-    events: tuple[str, ...] = ()
-    allocated: Decimal = ZERO
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class OrganisationLine:
-    name: str
-    kind: str
-    stage: str
-    country_code: str | None
-    city: str = ""
-    website: str = ""
-    eccp_url: str = ""
-    tags: tuple[str, ...] = ()
-    people: int = 0
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class PersonLine:
-    full_name: str
-    organisation: str = ""
-    role: str = ""
-    email: str = ""
-    phone: str = ""
-    languages: str = ""
-    is_staff: bool = False
-    consent: str = "unknown"
-    consent_source: str = ""
-    consent_date: date | None = None
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class InteractionLine:
-    occurred_on: date
-    occurred_time: time | None
-    kind: str
-    event: str = ""
-    organisations: tuple[str, ...] = ()
-    people: tuple[str, ...] = ()
-    summary: str = ""
-    follow_up: str = ""
-    follow_up_due: date | None = None
-    follow_up_done_on: date | None = None
-
-
-@dataclass(frozen=True)
-class WorkbookData:
-    """A plan year's data; the lists may be generators, read once while writing."""
-
-    year: int
-    title: Bilingual
-    currency: str
-    budget: PlanBudget
-    country_names: Mapping[str, Bilingual]
-    events: Iterable[EventLine] = ()
-    missions: Iterable[MissionLine] = ()
-    organisations: Iterable[OrganisationLine] = ()
-    people: Iterable[PersonLine] = ()
-    interactions: Iterable[InteractionLine] = ()
-
-
-@dataclass(frozen=True)
-class SheetCount:
-    name: str
-    rows: int  # rows below the heading
-
-
-@dataclass(frozen=True)
-class WorkbookSummary:
-    path: Path
-    size: int  # bytes
-    sheets: tuple[SheetCount, ...]
-
-
-# A column: heading key (labels.COLUMNS), kind of value, width in characters.
-# Kinds: text, money, date, time, count.
-Column = tuple[str, str, float]
-
-BOLD = Font(bold=True)
-HEADING_ALIGNMENT = Alignment(vertical="top", wrap_text=True)
-
-
-def _clean(text: str) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", text)[:MAX_CELL_TEXT]
-
-
-class _Sheet:
-    """One write-only sheet: heading row, typed cells, frozen heading, filter, A4 print."""
-
-    def __init__(
-        self,
-        book: Workbook,
-        name: str,
-        columns: Sequence[Column],
-        lang: str,
-        currency: str,
-        *,
-        autofilter: bool = True,
-    ) -> None:
-        sheet = book.create_sheet(name)
-        assert isinstance(sheet, WriteOnlyWorksheet)
-        self.sheet = sheet
-        # openpyxl's stubs leave out what a write-only sheet shares with Worksheet
-        # (column widths, page setup, filter): reached untyped.
-        self._shared = cast(Any, sheet)
-        self.name = name
-        self.columns = columns
-        self.money_format = excel_money_format(lang, currency)
-        self.rows = 0
-        self.autofilter = autofilter
-        for i, (_, _, width) in enumerate(columns, start=1):
-            self._shared.column_dimensions[get_column_letter(i)].width = width
-        sheet.freeze_panes = "A2"
-        page = self._shared.page_setup
-        page.orientation = "landscape"
-        page.paperSize = Worksheet.PAPERSIZE_A4
-        page.fitToWidth = 1
-        page.fitToHeight = 0
-        self._shared.sheet_properties.pageSetUpPr.fitToPage = True
-        heading = []
-        for key, _, _ in columns:
-            cell = WriteOnlyCell(sheet, labels.text(key, lang, labels.COLUMNS))
-            cell.font = BOLD
-            cell.alignment = HEADING_ALIGNMENT
-            heading.append(cell)
-        sheet.append(heading)
-
-    def _cell(self, value: object, kind: str, bold: bool) -> Any:
-        if value is None or value == "":
-            return None
-        if isinstance(value, str):
-            text = _clean(value)
-            if not text.startswith(FORMULA_STARTS) and not bold:
-                return text
-            cell = WriteOnlyCell(self.sheet, text)
-            cell.data_type = "s"  # never a formula, whatever it starts with
-            cell.quotePrefix = text.startswith(FORMULA_STARTS)
-        else:
-            cell = WriteOnlyCell(self.sheet)
-            cell.value = value  # type: ignore[assignment]  # Decimal, int, date or time
-            if kind == "money":
-                cell.number_format = self.money_format
-            elif kind == "date":
-                cell.number_format = EXCEL_DATE
-            elif kind == "time":
-                cell.number_format = EXCEL_TIME
-        if bold:
-            cell.font = BOLD
-        return cell
-
-    def add(self, values: Sequence[object], *, bold: bool = False) -> None:
-        kinds = [kind for _, kind, _ in self.columns]
-        self.sheet.append(
-            [self._cell(v, kind, bold) for v, kind in zip(values, kinds, strict=True)]
-        )
-        self.rows += 1
-
-    def close(self) -> SheetCount:
-        if self.autofilter:
-            last = get_column_letter(len(self.columns))
-            self._shared.auto_filter.ref = f"A1:{last}{self.rows + 1}"
-        return SheetCount(self.name, self.rows)
-
-
-class _Writer:
-    def __init__(self, data: WorkbookData, lang: str) -> None:
-        self.data = data
-        self.lang = lang
-        self.book = Workbook(write_only=True)
-        self.book.properties.title = data.title.get(lang) or str(data.year)
-        self.book.properties.creator = "tracker"
-        self.counts: list[SheetCount] = []
-
-    def sheet(self, key: str, columns: Sequence[Column], *, autofilter: bool = True) -> _Sheet:
-        name = labels.text(key, self.lang, labels.SHEETS)
-        return _Sheet(
-            self.book, name, columns, self.lang, self.data.currency, autofilter=autofilter
-        )
-
-    def word(self, vocabulary: str, value: str) -> str:
-        return labels.word(vocabulary, value, self.lang)
-
-    def yes_no(self, flag: bool) -> str:
-        return labels.text("yes" if flag else "no", self.lang)
-
-    def country(self, code: str | None) -> str:
-        if not code:
-            return ""
-        name = self.data.country_names.get(code)
-        return (name.get(self.lang) if name is not None else "") or code
-
-    def joined(self, names: Iterable[str]) -> str:
-        return "; ".join(names)
-
-    def finish(self, sheet: _Sheet) -> None:
-        self.counts.append(sheet.close())
-
 
 FIGURES = ("planned", "allocated", "free", "actual", "remaining")
 BUDGET_COLUMNS: tuple[Column, ...] = (
@@ -366,7 +131,7 @@ def _figures(line: Figures) -> list[object]:
     return [getattr(line, key) for key in FIGURES]
 
 
-def _budget(w: _Writer) -> None:
+def _budget(w: SheetWriter) -> None:
     budget = w.data.budget
     sheet = w.sheet("budget", BUDGET_COLUMNS, autofilter=False)
     for col in budget.columns:
@@ -382,7 +147,7 @@ def _budget(w: _Writer) -> None:
     w.finish(sheet)
 
 
-def _caps(w: _Writer) -> None:
+def _caps(w: SheetWriter) -> None:
     budget = w.data.budget
     sheet = w.sheet("caps", CAP_COLUMNS)
     for check in budget.checks:
@@ -401,7 +166,7 @@ def _caps(w: _Writer) -> None:
     w.finish(sheet)
 
 
-def _events(w: _Writer) -> None:
+def _events(w: SheetWriter) -> None:
     sheet = w.sheet("events", EVENT_COLUMNS)
     for e in w.data.events:
         sheet.add(
@@ -425,7 +190,7 @@ def _events(w: _Writer) -> None:
     w.finish(sheet)
 
 
-def _missions(w: _Writer) -> None:
+def _missions(w: SheetWriter) -> None:
     sheet = w.sheet("missions", MISSION_COLUMNS)
     for m in w.data.missions:
         sheet.add(
@@ -446,7 +211,7 @@ def _missions(w: _Writer) -> None:
     w.finish(sheet)
 
 
-def _organisations(w: _Writer) -> None:
+def _organisations(w: SheetWriter) -> None:
     sheet = w.sheet("organisations", ORGANISATION_COLUMNS)
     for o in w.data.organisations:
         sheet.add(
@@ -466,7 +231,7 @@ def _organisations(w: _Writer) -> None:
     w.finish(sheet)
 
 
-def _people(w: _Writer) -> None:
+def _people(w: SheetWriter) -> None:
     sheet = w.sheet("people", PERSON_COLUMNS)
     for p in w.data.people:
         sheet.add(
@@ -487,7 +252,7 @@ def _people(w: _Writer) -> None:
     w.finish(sheet)
 
 
-def _contacts(w: _Writer) -> None:
+def _contacts(w: SheetWriter) -> None:
     sheet = w.sheet("contacts", CONTACT_COLUMNS)
     for i in w.data.interactions:
         sheet.add(
@@ -513,7 +278,7 @@ SHEET_WRITERS = (_budget, _caps, _events, _missions, _organisations, _people, _c
 def write_workbook(data: WorkbookData, path: Path, *, lang: str = "it") -> WorkbookSummary:
     """Write the workbook to ``path`` atomically (mode 0600); say what each sheet holds."""
     labels.check_lang(lang)
-    writer = _Writer(data, lang)
+    writer = SheetWriter(data, lang)
     for write_sheet in SHEET_WRITERS:
         write_sheet(writer)
 
