@@ -186,9 +186,15 @@ class PlanCloneService:
         self._db = db
 
     def clone(
-        self, from_year: int, year: int, *, budget: BudgetStart | str = BudgetStart.ZERO
+        self,
+        from_year: int,
+        year: int,
+        *,
+        budget: BudgetStart | str = BudgetStart.ZERO,
+        title: str = "",
     ) -> PlanCloneReport:
-        """Start ``year``'s plan as a copy of ``from_year``'s (see the module's notes)."""
+        """Start ``year``'s plan as a copy of ``from_year``'s (see the module's notes);
+        ``title`` replaces the copied one (whose year is updated) when given."""
         try:
             start = BudgetStart(budget)
         except ValueError as exc:
@@ -208,6 +214,8 @@ class PlanCloneService:
             if session.scalar(select(Plan.id).where(Plan.year == year)) is not None:
                 raise RuleViolation(_("there is already a plan for {year}").format(year=year))
             plan = _copy_plan(old, year)
+            if title.strip():
+                plan.title = title.strip()
             session.add(plan)
             lines = _copy_structure(old, plan, start)
             session.flush()
