@@ -31,6 +31,7 @@ from tracker.tui.screens.budget import BudgetScreen
 from tracker.tui.screens.calls import CallsScreen
 from tracker.tui.screens.contact_log import ContactLogScreen
 from tracker.tui.screens.dashboard import DashboardScreen
+from tracker.tui.screens.data_io import DataScreen
 from tracker.tui.screens.events import EventsScreen
 from tracker.tui.screens.followups import FollowUpsScreen
 from tracker.tui.screens.startup import LoadingScreen, StartupErrorScreen
@@ -45,6 +46,7 @@ AREAS = {
     "contact_log": "Contact log",
     "followups": "Follow-ups",
     "calls": "Calls & consortia",
+    "data": "Documents & data",
 }
 NEW_PLAN = -1  # the year picker's "new plan year" entry
 
@@ -61,6 +63,7 @@ class TrackerApp(App[None]):
         "contact_log": ContactLogScreen,
         "followups": FollowUpsScreen,
         "calls": CallsScreen,
+        "data": DataScreen,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "area('dashboard')", "Dashboard", id="dashboard"),
@@ -69,6 +72,7 @@ class TrackerApp(App[None]):
         Binding("L", "area('contact_log')", "Contact log", id="contact-log"),
         Binding("F", "area('followups')", "Follow-ups", id="followups"),
         Binding("C", "area('calls')", "Calls", id="calls"),
+        Binding("X", "area('data')", "Data", id="data"),
         Binding("y", "pick_year", "Plan year", id="pick-year"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("f1", "help", "Help", show=False, id="help-f1"),
