@@ -201,3 +201,30 @@ async def test_the_data_screen_is_in_the_palette_and_help(settings: Settings) ->
             assert title in titles
         await press(pilot, "question_mark")
         assert "Documents & data" in screen_text(pilot)
+
+
+async def test_a_long_import_moves_the_progress_bar(
+    settings: Settings, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = "\n".join(f"Cluster {n:05d};cluster;BE" for n in range(4_500))
+    (in_tmp / "many.csv").write_text(f"Ragione sociale;Tipo;Paese\n{rows}\n", encoding="utf-8")
+    seen: list[tuple[int, int]] = []
+    real = ImportWizard.progressed
+
+    def spy(self: ImportWizard, done: int, total: int) -> None:
+        seen.append((done, total))
+        real(self, done, total)
+
+    monkeypatch.setattr(ImportWizard, "progressed", spy)
+    async with running(settings) as pilot:
+        await press(pilot, "X", "i", "tab")
+        await type_text(pilot, "many.csv")
+        await press(pilot, "enter")
+        assert "4500 new organisations" in screen_text(pilot)
+        await press(pilot, "ctrl+s")
+        assert "Imported 4500 organisations from many.csv" in notice_text(pilot)
+    # checking and writing each count once: the bar went through steps to the end
+    totals = {total for _done, total in seen}
+    assert len(totals) == 1 and len(seen) > 2
+    done = [d for d, _total in seen]
+    assert done == sorted(done) and done[-1] == totals.pop()
