@@ -58,10 +58,17 @@ class NewPlanForm(FormModal[NewPlanRequest]):
     SAVE_LABEL: ClassVar[str] = "Create"
 
     def __init__(self, suggested_year: int, years: Sequence[int] = ()) -> None:
-        super().__init__(
-            banner="The new plan starts with the cost items and caps of the plan "
+        banner = (
+            "The new plan starts with the cost items and caps of the plan "
             "before it; add its target countries from the budget (p)."
         )
+        if years:
+            banner += " " + _(
+                "Or start from a clone of an earlier plan: its countries, caps, objectives and "
+                "budget lines, its recurring events on their next dates and its open ones "
+                "without a date."
+            )
+        super().__init__(banner=banner)
         self.suggested_year = suggested_year
         self.years = sorted(years, reverse=True)
 
