@@ -72,7 +72,8 @@ class TrackerApp(App[None]):
         Binding("L", "area('contact_log')", "Contact log", id="contact-log"),
         Binding("F", "area('followups')", "Follow-ups", id="followups"),
         Binding("C", "area('calls')", "Calls", id="calls"),
-        Binding("X", "area('data')", "Data", id="data"),
+        # Not in the footer (full already): listed by ? and the command palette.
+        Binding("X", "area('data')", "Documents & data", show=False, id="data"),
         Binding("y", "pick_year", "Plan year", id="pick-year"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("f1", "help", "Help", show=False, id="help-f1"),
