@@ -104,8 +104,15 @@ async def test_the_english_document_to_a_path_of_ones_own(settings: Settings, in
 
 
 async def test_the_workbook_from_the_tui(settings: Settings, in_tmp: Path) -> None:
+    (in_tmp / "plan-2018-it.xlsx").write_text("an older file")
     async with running(settings) as pilot:
         await press(pilot, "X", "w", "ctrl+s")
+        assert "plan-2018-it.xlsx exists: replace it?" in screen_text(pilot)
+        await press(pilot, "escape")  # keep it
+        assert (in_tmp / "plan-2018-it.xlsx").read_text() == "an older file"
+        await press(pilot, "w", "ctrl+s")
+        assert "replace it?" in screen_text(pilot)
+        await press(pilot, "y")
         assert "workbook" in notice_text(pilot)
     book = load_workbook(in_tmp / "plan-2018-it.xlsx")
     assert book.sheetnames[:3] == ["Budget", "Tetti di spesa", "Eventi"]

@@ -79,7 +79,11 @@ class FileForm(FormModal[FileRequest]):
 
     def path_field(self) -> Field:
         self._default = str(self.folder / self.default_name({}))
-        return Field(_("File (replaced if it exists)"), Input(self._default, id="path"), key="path")
+        return Field(
+            _("File (you are asked before one is replaced)"),
+            Input(self._default, id="path"),
+            key="path",
+        )
 
     @on(Select.Changed)
     @on(Switch.Changed)

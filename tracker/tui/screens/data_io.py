@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from tracker.i18n import N_, _
 from tracker.services.dto_io import ImportReport, Progress
+from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.modals.export_forms import (
     CsvExportForm,
     DocumentForm,
@@ -149,6 +150,14 @@ class DataScreen(TrackerScreen):
             return
         if request.what.startswith("import"):
             self.open_import(request)
+        elif request.path.exists():
+
+            def replace(yes: bool | None) -> None:
+                if yes:
+                    self.write_file(request)
+
+            question = _("{path} exists: replace it?").format(path=request.path)
+            self.app.push_screen(ConfirmModal(question, yes=_("Replace"), no=_("Keep it")), replace)
         else:
             self.write_file(request)
 
