@@ -25,6 +25,7 @@ from tracker.cli import (
     org_edit,
     orgs,
     people,
+    plan_clone,
     plans,
     report,
     search,
@@ -96,6 +97,7 @@ for command in (
     export_xlsx.export,
 ):
     cli.add_command(command)
+plans.plans.add_command(plan_clone.clone)
 for command in event_edit.COMMANDS:
     events.events.add_command(command)
 for command in org_edit.COMMANDS:

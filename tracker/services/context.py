@@ -21,6 +21,7 @@ from tracker.services.funding import FundingService
 from tracker.services.missions import MissionService
 from tracker.services.organisations import OrganisationService
 from tracker.services.people import PeopleService
+from tracker.services.plan_clone import PlanCloneService
 from tracker.services.plans import PlanService
 from tracker.services.recurrence import RecurrenceService
 from tracker.services.reports import ReportService
@@ -34,6 +35,7 @@ class Services:
     settings: Settings
     db: Database
     plans: PlanService
+    plan_clone: PlanCloneService
     budget: BudgetService
     events: EventService
     expenses: ExpenseService
@@ -62,6 +64,7 @@ class Services:
             settings=settings,
             db=db,
             plans=PlanService(db),
+            plan_clone=PlanCloneService(db),
             budget=BudgetService(db),
             events=EventService(db),
             expenses=ExpenseService(db),

@@ -133,32 +133,34 @@ class RecurrenceService:
                 )
                 .order_by(Event.start_date, Event.name, Event.id)
             ).all()
-            return tuple(self._proposal(e, target) for e in events)
+            return tuple(proposal_for(e, target) for e in events)
 
-    @staticmethod
-    def _proposal(event: Event, target: int) -> ProposedDate:
-        assert event.start_date is not None
-        start, note = None, ""
-        try:
-            start = rules.first_in_year(
-                event.recurrence, event.start_date, target, year=event.plan.year
-            )
-        except rules.RecurrenceError as exc:
-            note = f"its rule cannot be read: {exc}"
-        if start is None and not note:
-            note = f"the rule gives no date in {target}"
-        end = None
-        if start is not None and event.end_date is not None:
-            end = start + (event.end_date - event.start_date)
-        return ProposedDate(
-            event_id=event.id,
-            name=event.name,
-            country_code=event.country_code,
-            rule=event.recurrence,
-            description=_describe(event.recurrence, event.start_date),
-            start_date=event.start_date,
-            end_date=event.end_date,
-            proposed_start=start,
-            proposed_end=end,
-            note=note,
+
+def proposal_for(event: Event, target: int) -> ProposedDate:
+    """Where a recurring, dated event falls in ``target`` (a later plan year), keeping its
+    length; a note instead when the rule skips that year or cannot be read."""
+    assert event.start_date is not None
+    start, note = None, ""
+    try:
+        start = rules.first_in_year(
+            event.recurrence, event.start_date, target, year=event.plan.year
         )
+    except rules.RecurrenceError as exc:
+        note = f"its rule cannot be read: {exc}"
+    if start is None and not note:
+        note = f"the rule gives no date in {target}"
+    end = None
+    if start is not None and event.end_date is not None:
+        end = start + (event.end_date - event.start_date)
+    return ProposedDate(
+        event_id=event.id,
+        name=event.name,
+        country_code=event.country_code,
+        rule=event.recurrence,
+        description=_describe(event.recurrence, event.start_date),
+        start_date=event.start_date,
+        end_date=event.end_date,
+        proposed_start=start,
+        proposed_end=end,
+        note=note,
+    )

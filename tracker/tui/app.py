@@ -20,6 +20,7 @@ from textual.worker import Worker
 
 from tracker.config import Settings
 from tracker.domain.money import format_eur
+from tracker.i18n import _
 from tracker.services.dto import CountryInfo, PlanSummary
 from tracker.tui.errors import describe, report_worker_failure
 from tracker.tui.modals.help import HelpScreen, help_sections
@@ -30,6 +31,7 @@ from tracker.tui.screens.budget import BudgetScreen
 from tracker.tui.screens.calls import CallsScreen
 from tracker.tui.screens.contact_log import ContactLogScreen
 from tracker.tui.screens.dashboard import DashboardScreen
+from tracker.tui.screens.data_io import DataScreen
 from tracker.tui.screens.events import EventsScreen
 from tracker.tui.screens.followups import FollowUpsScreen
 from tracker.tui.screens.startup import LoadingScreen, StartupErrorScreen
@@ -44,6 +46,7 @@ AREAS = {
     "contact_log": "Contact log",
     "followups": "Follow-ups",
     "calls": "Calls & consortia",
+    "data": "Documents & data",
 }
 NEW_PLAN = -1  # the year picker's "new plan year" entry
 
@@ -60,6 +63,7 @@ class TrackerApp(App[None]):
         "contact_log": ContactLogScreen,
         "followups": FollowUpsScreen,
         "calls": CallsScreen,
+        "data": DataScreen,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "area('dashboard')", "Dashboard", id="dashboard"),
@@ -68,6 +72,8 @@ class TrackerApp(App[None]):
         Binding("L", "area('contact_log')", "Contact log", id="contact-log"),
         Binding("F", "area('followups')", "Follow-ups", id="followups"),
         Binding("C", "area('calls')", "Calls", id="calls"),
+        # Not in the footer (full already): listed by ? and the command palette.
+        Binding("X", "area('data')", "Documents & data", show=False, id="data"),
         Binding("y", "pick_year", "Plan year", id="pick-year"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("f1", "help", "Help", show=False, id="help-f1"),
@@ -173,9 +179,12 @@ class TrackerApp(App[None]):
         self.load_plans()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="plans")
-    def load_plans(self) -> None:
+    def load_plans(self, *, then_new: bool = False) -> None:
         plans = self.svc.plans.list()
-        self.call_from_thread(self._show_year_picker, plans)
+        if then_new:
+            self.call_from_thread(self._new_plan_form, plans)
+        else:
+            self.call_from_thread(self._show_year_picker, plans)
 
     def _show_year_picker(self, plans: tuple[PlanSummary, ...]) -> None:
         options: list[tuple[str, int]] = [
@@ -193,13 +202,18 @@ class TrackerApp(App[None]):
 
     def _year_picked(self, year: int | None) -> None:
         if year == NEW_PLAN:
-            self.new_plan()
+            self.load_plans(then_new=True)
         elif year is not None and year != self.year:
             self.set_year(year)
 
     def new_plan(self) -> None:
-        suggested = max(self.year or self.today.year, self.today.year - 1) + 1
-        self.push_screen(NewPlanForm(suggested), callback=self._create_plan)
+        """The new-plan form, offering to clone any existing plan (loaded first)."""
+        self.load_plans(then_new=True)
+
+    def _new_plan_form(self, plans: tuple[PlanSummary, ...]) -> None:
+        years = [p.year for p in plans]
+        suggested = max(self.year or self.today.year, self.today.year - 1, *years) + 1
+        self.push_screen(NewPlanForm(suggested, years), callback=self._create_plan)
 
     def _create_plan(self, request: NewPlanRequest | None) -> None:
         if request is not None:
@@ -207,13 +221,30 @@ class TrackerApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="plans")
     def create_plan(self, request: NewPlanRequest) -> None:
+        if request.clone_from is not None:
+            report = self.svc.plan_clone.clone(
+                request.clone_from, request.year, budget=request.budget, title=request.title
+            )
+            message = _(
+                "{title}: a copy of {old} with {events} event(s), {proposed} dated by their "
+                "rule; budget lines {budget}."
+            ).format(
+                title=report.title,
+                old=report.from_year,
+                events=len(report.events),
+                proposed=report.proposed,
+                budget=_("copied") if request.budget == "copy" else _("at zero"),
+            )
+            self.call_from_thread(self._plan_created, report.year, message)
+            return
         overview = self.svc.plans.create(request.year, request.title)
-        self.call_from_thread(self._plan_created, overview.year, overview.title)
+        message = f"{overview.title}: the cost items and caps come from the plan before it."
+        self.call_from_thread(self._plan_created, overview.year, message)
 
-    def _plan_created(self, year: int, title: str) -> None:
+    def _plan_created(self, year: int, message: str) -> None:
         self.touch()
         self.set_year(year)
-        self.notify(f"{title}: the cost items and caps come from the plan before it.", markup=False)
+        self.notify(message, markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_worker_failure(self, event.worker, event.state)

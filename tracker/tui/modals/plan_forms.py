@@ -12,17 +12,22 @@ from textual.widgets import Input, Select
 
 from tracker.domain.enums import CapBasis, CapScope, CountryRole
 from tracker.domain.money import AmountParseError, parse_amount
+from tracker.i18n import _
 from tracker.services.dto import CapsInfo, CountryInfo
 from tracker.tui.format import basis_label, scope_label
 from tracker.tui.modals.form import FormErrors, FormModal
 from tracker.tui.modals.link import amount_text
 from tracker.tui.widgets.field import Field
 
+EMPTY = 0  # "start from": no plan to copy, only the cost items and caps
+
 
 @dataclass(frozen=True)
 class NewPlanRequest:
     year: int
     title: str
+    clone_from: int | None = None  # copy this year's plan (plans clone)
+    budget: str = "zero"  # the copy's budget lines: "zero" or "copy"
 
 
 @dataclass(frozen=True)
@@ -52,12 +57,20 @@ class NewPlanForm(FormModal[NewPlanRequest]):
     TITLE_TEXT: ClassVar[str] = "New plan year"
     SAVE_LABEL: ClassVar[str] = "Create"
 
-    def __init__(self, suggested_year: int) -> None:
-        super().__init__(
-            banner="The new plan starts with the cost items and caps of the plan "
+    def __init__(self, suggested_year: int, years: Sequence[int] = ()) -> None:
+        banner = (
+            "The new plan starts with the cost items and caps of the plan "
             "before it; add its target countries from the budget (p)."
         )
+        if years:
+            banner += " " + _(
+                "Or start from a clone of an earlier plan: its countries, caps, objectives and "
+                "budget lines, its recurring events on their next dates and its open ones "
+                "without a date."
+            )
+        super().__init__(banner=banner)
         self.suggested_year = suggested_year
+        self.years = sorted(years, reverse=True)
 
     def fields(self) -> Iterable[Field]:
         yield Field(
@@ -66,12 +79,43 @@ class NewPlanForm(FormModal[NewPlanRequest]):
             key="year",
         )
         yield Field("Title (blank: “Piano di promozione YEAR”)", Input(id="title"), key="title")
+        if not self.years:
+            return
+        sources = [(_("empty: only the cost items and caps of the plan before it"), EMPTY)]
+        sources += [
+            (
+                _(
+                    "clone from {year}: countries, caps, budget lines, recurring and open events"
+                ).format(year=year),
+                year,
+            )
+            for year in self.years
+        ]
+        yield Field(
+            _("Start from"),
+            Select(sources, value=EMPTY, allow_blank=False, id="source"),
+            key="source",
+        )
+        budgets = [(_("at zero"), "zero"), (_("copied from the cloned plan"), "copy")]
+        yield Field(
+            _("Budget lines of a clone"),
+            Select(budgets, value="zero", allow_blank=False, id="budget"),
+            key="budget",
+        )
 
     def submit(self, values: Mapping[str, object]) -> NewPlanRequest:
         text = str(values.get("year") or "").strip()
         if not text.isdigit() or not 2000 <= int(text) <= 2100:
             raise FormErrors({"year": "a plan year is a year between 2000 and 2100"})
-        return NewPlanRequest(int(text), str(values.get("title") or "").strip())
+        year, title = int(text), str(values.get("title") or "").strip()
+        source = values.get("source") or EMPTY
+        if source == EMPTY:
+            return NewPlanRequest(year, title)
+        assert isinstance(source, int)
+        if year <= source:
+            message = _("a clone of {source} must come after it").format(source=source)
+            raise FormErrors({"year": message})
+        return NewPlanRequest(year, title, source, str(values.get("budget") or "zero"))
 
 
 class CountryForm(FormModal[CountryRequest]):
