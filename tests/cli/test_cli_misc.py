@@ -30,23 +30,43 @@ def test_no_command_opens_the_tui(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     assert opened[-1].database_url == f"sqlite:///{tmp_path / 'e.db'}"
 
 
-def test_help_is_fast_because_nothing_heavy_is_imported() -> None:
+def _fresh_process(argv: list[str], report: str) -> str:
+    """Run ``tracker`` with these arguments in a new interpreter, then print ``report``."""
     code = (
         "import sys\n"
         "from tracker.cli import main\n"
-        "sys.argv = ['tracker', '--help']\n"
+        f"sys.argv = {['tracker', *argv]!r}\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in 'sqlalchemy alembic textual dateutil'.split() if m in sys.modules]\n"
-        "print('HEAVY', heavy)\n"
+        f"print({report})\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "Usage: tracker" in out.stdout
-    assert "HEAVY []" in out.stdout
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def test_help_is_fast_because_nothing_heavy_is_imported() -> None:
+    out = _fresh_process(
+        ["--help"],
+        "'HEAVY', [m for m in 'sqlalchemy alembic textual dateutil'.split() if m in sys.modules]",
+    )
+    assert "Usage: tracker" in out
+    assert "HEAVY []" in out
+
+
+def test_a_command_imports_its_own_module_only() -> None:
+    out = _fresh_process(
+        ["search", "--help"], "sorted(m for m in sys.modules if m.startswith('tracker.cli.'))"
+    )
+    assert "Usage: tracker search" in out
+    assert "'tracker.cli.search'" in out
+    assert "'tracker.cli.events'" not in out and "'tracker.cli.budget'" not in out
 
 
 def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
     found = []
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):  # the root imports its commands on demand
+        command = group.get_command(ctx, name)
+        assert command is not None, name
         found.append((f"{prefix}{name}", command))
         if isinstance(command, click.Group):
             found += _commands(command, f"{prefix}{name} ")

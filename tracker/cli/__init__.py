@@ -1,38 +1,16 @@
 """The ``tracker`` command: the TUI by default, sub-commands that call the services only.
 
-Sub-command modules import click and plain data only; the services, SQLAlchemy and
-Textual are imported when a command runs, so ``tracker --help`` answers at once.
+Sub-command modules are imported when their command runs (``tracker.cli.lazy``) and
+import click and plain data only; the services, SQLAlchemy and Textual are imported when
+a command runs, so ``tracker --help`` answers at once and ``tracker`` paints at once.
 """
 
 from __future__ import annotations
 
 import click
 
-# Modules, not their commands: `tracker.cli.events` must stay the module (tests patch it).
-from tracker.cli import (
-    budget,
-    calls,
-    consortia,
-    contact_log,
-    countries,
-    db,
-    duplicates,
-    event_edit,
-    events,
-    expenses,
-    export_xlsx,
-    followups,
-    org_edit,
-    orgs,
-    people,
-    plan_clone,
-    plans,
-    report,
-    search,
-)
 from tracker.cli.context import CliContext
-from tracker.cli.errors import TrackerGroup
-from tracker.cli.import_ import register as register_file_commands
+from tracker.cli.lazy import LazyGroup
 
 __all__ = ["cli", "main"]
 
@@ -52,7 +30,7 @@ Examples:
 """
 
 
-@click.group(cls=TrackerGroup, invoke_without_command=True, epilog=EXAMPLES)
+@click.group(cls=LazyGroup, invoke_without_command=True, epilog=EXAMPLES)
 @click.option(
     "--db",
     "db_location",
@@ -74,37 +52,6 @@ def cli(ctx: click.Context, db_location: str | None) -> None:
         from tracker.tui.app import run
 
         run(state.settings)
-
-
-for command in (
-    db.init,
-    db.seed,
-    db.db,
-    plans.plans,
-    budget.budget,
-    events.events,
-    expenses.expenses,
-    countries.countries,
-    orgs.orgs,
-    people.people,
-    contact_log.log,
-    followups.followups,
-    calls.calls,
-    consortia.consortia,
-    search.search,
-    duplicates.duplicates,
-    report.report,
-    export_xlsx.export,
-):
-    cli.add_command(command)
-plans.plans.add_command(plan_clone.clone)
-for command in event_edit.COMMANDS:
-    events.events.add_command(command)
-for command in org_edit.COMMANDS:
-    orgs.orgs.add_command(command)
-
-
-register_file_commands(cli)  # import csv|vcard, export csv|vcard
 
 
 def main() -> None:

@@ -204,18 +204,3 @@ def import_csv(
         dry_run=dry_run,
         fmt=fmt,
     )
-
-
-def register(root: click.Group) -> None:
-    """Add ``import csv|vcard`` and ``export csv|vcard`` (to an ``export`` group if the
-    root already has one, else to a new one)."""
-    from tracker.cli import export_csv, vcard
-
-    export = root.commands.get("export")
-    if not isinstance(export, click.Group):
-        export = click.Group("export", help="Write records to files that other programs open.")
-        root.add_command(export)
-    export.add_command(export_csv.export_csv)
-    export.add_command(vcard.export_vcard)
-    import_group.add_command(vcard.import_vcard)
-    root.add_command(import_group)

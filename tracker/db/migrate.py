@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
 from tracker.config import sqlite_path_of
 from tracker.db import fts
 from tracker.db.backup import BackupInfo, backup_sqlite
 from tracker.resources import migrations_dir
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic (with Mako and Pygments) takes longer to import than the rest of the start-up:
+# it is imported only when a migration is pending. The revisions are compared cheaply,
+# from the scripts' own ``revision = '…'`` lines and the ``alembic_version`` table.
+_REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
 
 
 class MigrationError(RuntimeError):
@@ -33,6 +40,8 @@ class UpgradeReport:
 
 
 def alembic_config(url: str | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     if url:
@@ -41,12 +50,39 @@ def alembic_config(url: str | None = None) -> Config:
 
 
 def head_revision() -> str | None:
+    """The newest revision: the one no script revises (read without importing Alembic)."""
+    revisions: set[str] = set()
+    revised: set[str] = set()
+    unread = 0
+    for script in (migrations_dir() / "versions").glob("*.py"):
+        source = script.read_text(encoding="utf-8")
+        if (found := _REVISION.search(source)) is None:
+            unread += 1
+            continue
+        revisions.add(found[1])
+        if (down := _DOWN_REVISION.search(source)) is not None:
+            revised.add(down[1])
+    heads = revisions - revised
+    if len(heads) == 1 and not unread:
+        return heads.pop()
+    return _alembic_head()  # anything unusual: let Alembic read the scripts
+
+
+def _alembic_head() -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The database's revision (None for a database Alembic never touched)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        versions = conn.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
+    if len(versions) > 1:
+        raise MigrationError(f"the database has {len(versions)} schema revisions, expected one")
+    return str(versions[0][0]) if versions else None
 
 
 def is_blank(engine: Engine) -> bool:
@@ -80,6 +116,8 @@ def _repair_search_index(engine: Engine) -> None:
 
 
 def _run_upgrade(engine: Engine) -> None:
+    from alembic import command
+
     config = alembic_config()
     with engine.connect() as conn:
         sqlite = engine.dialect.name == "sqlite"

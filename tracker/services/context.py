@@ -2,88 +2,173 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from tracker.config import Settings
 from tracker.db.engine import Database
 from tracker.db.migrate import UpgradeReport, current_revision, head_revision, upgrade_to_head
-from tracker.services.budget import BudgetService
-from tracker.services.calendar import CalendarService
-from tracker.services.calendar_io import CalendarIOService
-from tracker.services.contact_log import ContactLogService
-from tracker.services.countries import CountryService
-from tracker.services.csv_io import CsvService
 from tracker.services.dto import SeedReport
-from tracker.services.duplicates import DuplicateService
-from tracker.services.events import EventService
-from tracker.services.expenses import ExpenseService
-from tracker.services.funding import FundingService
-from tracker.services.missions import MissionService
-from tracker.services.organisations import OrganisationService
-from tracker.services.people import PeopleService
-from tracker.services.plan_clone import PlanCloneService
-from tracker.services.plans import PlanService
-from tracker.services.recurrence import RecurrenceService
-from tracker.services.reports import ReportService
-from tracker.services.search import SearchService
-from tracker.services.seed import SeedService
-from tracker.services.vcard_io import VCardService
+
+if TYPE_CHECKING:
+    from tracker.services.budget import BudgetService
+    from tracker.services.calendar import CalendarService
+    from tracker.services.calendar_io import CalendarIOService
+    from tracker.services.contact_log import ContactLogService
+    from tracker.services.countries import CountryService
+    from tracker.services.csv_io import CsvService
+    from tracker.services.duplicates import DuplicateService
+    from tracker.services.events import EventService
+    from tracker.services.expenses import ExpenseService
+    from tracker.services.funding import FundingService
+    from tracker.services.missions import MissionService
+    from tracker.services.organisations import OrganisationService
+    from tracker.services.people import PeopleService
+    from tracker.services.plan_clone import PlanCloneService
+    from tracker.services.plans import PlanService
+    from tracker.services.recurrence import RecurrenceService
+    from tracker.services.reports import ReportService
+    from tracker.services.search import SearchService
+    from tracker.services.seed import SeedService
+    from tracker.services.vcard_io import VCardService
 
 
-@dataclass
 class Services:
-    settings: Settings
-    db: Database
-    plans: PlanService
-    plan_clone: PlanCloneService
-    budget: BudgetService
-    events: EventService
-    expenses: ExpenseService
-    countries: CountryService
-    seeds: SeedService
-    organisations: OrganisationService
-    people: PeopleService
-    contact_log: ContactLogService
-    funding: FundingService
-    duplicates: DuplicateService
-    search: SearchService
-    missions: MissionService
-    calendar: CalendarService
-    recurrence: RecurrenceService
-    calendar_io: CalendarIOService
-    csv: CsvService
-    vcard: VCardService
-    reports: ReportService
-    upgrade: UpgradeReport | None = None
-    seeded: SeedReport | None = None  # what open() seeded into a brand-new database
+    """Every service of one database, each built (and its module imported) on first use.
+
+    A front end pays for what it shows: the dashboard never imports the workbook writer,
+    the calendar or the duplicate finder (rapidfuzz).
+    """
+
+    def __init__(self, settings: Settings, db: Database) -> None:
+        self.settings = settings
+        self.db = db
+        self.upgrade: UpgradeReport | None = None
+        self.seeded: SeedReport | None = None  # what open() seeded into a brand-new database
 
     @classmethod
     def connect(cls, settings: Settings) -> Services:
-        db = Database(settings.database_url)
-        return cls(
-            settings=settings,
-            db=db,
-            plans=PlanService(db),
-            plan_clone=PlanCloneService(db),
-            budget=BudgetService(db),
-            events=EventService(db),
-            expenses=ExpenseService(db),
-            countries=CountryService(db),
-            seeds=SeedService(db),
-            organisations=OrganisationService(db),
-            people=PeopleService(db),
-            contact_log=ContactLogService(db),
-            funding=FundingService(db),
-            duplicates=DuplicateService(db),
-            search=SearchService(db),
-            missions=MissionService(db),
-            calendar=CalendarService(db),
-            recurrence=RecurrenceService(db),
-            calendar_io=CalendarIOService(db),
-            csv=CsvService(db),
-            vcard=VCardService(db),
-            reports=ReportService(db),
-        )
+        return cls(settings, Database(settings.database_url))
+
+    @cached_property
+    def plans(self) -> PlanService:
+        from tracker.services.plans import PlanService
+
+        return PlanService(self.db)
+
+    @cached_property
+    def plan_clone(self) -> PlanCloneService:
+        from tracker.services.plan_clone import PlanCloneService
+
+        return PlanCloneService(self.db)
+
+    @cached_property
+    def budget(self) -> BudgetService:
+        from tracker.services.budget import BudgetService
+
+        return BudgetService(self.db)
+
+    @cached_property
+    def events(self) -> EventService:
+        from tracker.services.events import EventService
+
+        return EventService(self.db)
+
+    @cached_property
+    def expenses(self) -> ExpenseService:
+        from tracker.services.expenses import ExpenseService
+
+        return ExpenseService(self.db)
+
+    @cached_property
+    def countries(self) -> CountryService:
+        from tracker.services.countries import CountryService
+
+        return CountryService(self.db)
+
+    @cached_property
+    def seeds(self) -> SeedService:
+        from tracker.services.seed import SeedService
+
+        return SeedService(self.db)
+
+    @cached_property
+    def organisations(self) -> OrganisationService:
+        from tracker.services.organisations import OrganisationService
+
+        return OrganisationService(self.db)
+
+    @cached_property
+    def people(self) -> PeopleService:
+        from tracker.services.people import PeopleService
+
+        return PeopleService(self.db)
+
+    @cached_property
+    def contact_log(self) -> ContactLogService:
+        from tracker.services.contact_log import ContactLogService
+
+        return ContactLogService(self.db)
+
+    @cached_property
+    def funding(self) -> FundingService:
+        from tracker.services.funding import FundingService
+
+        return FundingService(self.db)
+
+    @cached_property
+    def duplicates(self) -> DuplicateService:
+        from tracker.services.duplicates import DuplicateService
+
+        return DuplicateService(self.db)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from tracker.services.search import SearchService
+
+        return SearchService(self.db)
+
+    @cached_property
+    def missions(self) -> MissionService:
+        from tracker.services.missions import MissionService
+
+        return MissionService(self.db)
+
+    @cached_property
+    def calendar(self) -> CalendarService:
+        from tracker.services.calendar import CalendarService
+
+        return CalendarService(self.db)
+
+    @cached_property
+    def recurrence(self) -> RecurrenceService:
+        from tracker.services.recurrence import RecurrenceService
+
+        return RecurrenceService(self.db)
+
+    @cached_property
+    def calendar_io(self) -> CalendarIOService:
+        from tracker.services.calendar_io import CalendarIOService
+
+        return CalendarIOService(self.db)
+
+    @cached_property
+    def csv(self) -> CsvService:
+        from tracker.services.csv_io import CsvService
+
+        return CsvService(self.db)
+
+    @cached_property
+    def vcard(self) -> VCardService:
+        from tracker.services.vcard_io import VCardService
+
+        return VCardService(self.db)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from tracker.services.reports import ReportService
+
+        return ReportService(self.db)
 
     @classmethod
     def open(cls, settings: Settings, *, seed_if_new: bool = True) -> Services:

@@ -7,7 +7,8 @@ imported by the start-up worker, after the first paint.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+import importlib
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -23,21 +24,12 @@ from tracker.domain.money import format_eur
 from tracker.i18n import _
 from tracker.services.dto import CountryInfo, PlanSummary
 from tracker.tui.errors import describe, report_worker_failure
-from tracker.tui.modals.help import HelpScreen, help_sections
-from tracker.tui.modals.pick import PickModal
-from tracker.tui.modals.plan_forms import NewPlanForm, NewPlanRequest
 from tracker.tui.screens.base import TrackerScreen
-from tracker.tui.screens.budget import BudgetScreen
-from tracker.tui.screens.calls import CallsScreen
-from tracker.tui.screens.contact_log import ContactLogScreen
-from tracker.tui.screens.dashboard import DashboardScreen
-from tracker.tui.screens.data_io import DataScreen
-from tracker.tui.screens.events import EventsScreen
-from tracker.tui.screens.followups import FollowUpsScreen
 from tracker.tui.screens.startup import LoadingScreen, StartupErrorScreen
 
 if TYPE_CHECKING:
     from tracker.services.context import Services
+    from tracker.tui.modals.plan_forms import NewPlanRequest
 
 AREAS = {
     "dashboard": "Dashboard",
@@ -49,6 +41,30 @@ AREAS = {
     "data": "Documents & data",
 }
 NEW_PLAN = -1  # the year picker's "new plan year" entry
+# Each area's screen: (module under tracker.tui.screens, class). A screen's module (and
+# the modals it opens) is imported when the area is first shown, or in the background
+# once the dashboard is up, so the first frame waits for Textual alone.
+SCREENS = {
+    "dashboard": ("dashboard", "DashboardScreen"),
+    "events": ("events", "EventsScreen"),
+    "budget": ("budget", "BudgetScreen"),
+    "contact_log": ("contact_log", "ContactLogScreen"),
+    "followups": ("followups", "FollowUpsScreen"),
+    "calls": ("calls", "CallsScreen"),
+    "data": ("data_io", "DataScreen"),
+}
+
+
+def _screen_class(area: str) -> type[Screen[Any]]:
+    module, name = SCREENS[area]
+    found: type[Screen[Any]] = getattr(
+        importlib.import_module(f"tracker.tui.screens.{module}"), name
+    )
+    return found
+
+
+def _screen_factory(area: str) -> Callable[[], Screen[Any]]:
+    return lambda: _screen_class(area)()
 
 
 class TrackerApp(App[None]):
@@ -56,15 +72,7 @@ class TrackerApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "tracker"
-    MODES: ClassVar[dict[str, Any]] = {
-        "dashboard": DashboardScreen,
-        "events": EventsScreen,
-        "budget": BudgetScreen,
-        "contact_log": ContactLogScreen,
-        "followups": FollowUpsScreen,
-        "calls": CallsScreen,
-        "data": DataScreen,
-    }
+    MODES: ClassVar[dict[str, Any]] = {area: _screen_factory(area) for area in SCREENS}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "area('dashboard')", "Dashboard", id="dashboard"),
         Binding("e", "area('events')", "Events", id="events"),
@@ -106,6 +114,7 @@ class TrackerApp(App[None]):
             services = Services.open(self.settings)
             year = services.plans.latest_year()
             countries = services.countries.list()
+            _screen_class("dashboard")  # imported here, not on the UI thread
         except Exception as exc:  # any failure here becomes the error screen
             self.call_from_thread(self._startup_failed, exc)
             return
@@ -119,6 +128,14 @@ class TrackerApp(App[None]):
         self._set_year(year)
         self.switch_mode("dashboard")
         # Everything loaded so far lives as long as the app: keep the GC off it.
+        gc.freeze()
+        self.warm_up()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="warm-up")
+    def warm_up(self) -> None:
+        """Import the other areas' screens while the user reads the dashboard."""
+        for area in SCREENS:
+            _screen_class(area)
         gc.freeze()
 
     def _startup_failed(self, error: Exception) -> None:
@@ -170,6 +187,8 @@ class TrackerApp(App[None]):
             self.switch_mode(area)
 
     def action_help(self) -> None:
+        from tracker.tui.modals.help import HelpScreen, help_sections
+
         if isinstance(self.screen, HelpScreen):
             return
         title = getattr(self.screen, "HELP_TITLE", "This screen")
@@ -187,6 +206,8 @@ class TrackerApp(App[None]):
             self.call_from_thread(self._show_year_picker, plans)
 
     def _show_year_picker(self, plans: tuple[PlanSummary, ...]) -> None:
+        from tracker.tui.modals.pick import PickModal
+
         options: list[tuple[str, int]] = [
             (
                 f"{p.year}  {p.title}  ·  {', '.join(p.targets) or 'no targets'}  ·  "
@@ -213,6 +234,8 @@ class TrackerApp(App[None]):
     def _new_plan_form(self, plans: tuple[PlanSummary, ...]) -> None:
         years = [p.year for p in plans]
         suggested = max(self.year or self.today.year, self.today.year - 1, *years) + 1
+        from tracker.tui.modals.plan_forms import NewPlanForm
+
         self.push_screen(NewPlanForm(suggested, years), callback=self._create_plan)
 
     def _create_plan(self, request: NewPlanRequest | None) -> None:

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, LoadingIndicator, Static
+from textual.widgets import Footer, Header, Static
 
 
 class LoadingScreen(Screen[None]):
@@ -19,7 +19,6 @@ class LoadingScreen(Screen[None]):
         yield Header()
         with Middle(), Center():
             yield Static("Opening the database…", id="loading-message")
-        yield LoadingIndicator()
         yield Footer()
 
 
