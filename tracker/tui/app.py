@@ -21,6 +21,7 @@ from textual.worker import Worker
 from tracker.config import Settings
 from tracker.domain.money import format_eur
 from tracker.services.dto import CountryInfo, PlanSummary
+from tracker.services.dto_search import SearchHit
 from tracker.tui.errors import describe, report_worker_failure
 from tracker.tui.modals.help import HelpScreen, help_sections
 from tracker.tui.modals.pick import PickModal
@@ -32,6 +33,8 @@ from tracker.tui.screens.contact_log import ContactLogScreen
 from tracker.tui.screens.dashboard import DashboardScreen
 from tracker.tui.screens.events import EventsScreen
 from tracker.tui.screens.followups import FollowUpsScreen
+from tracker.tui.screens.organisations import OrganisationsScreen
+from tracker.tui.screens.people import PeopleScreen
 from tracker.tui.screens.startup import LoadingScreen, StartupErrorScreen
 
 if TYPE_CHECKING:
@@ -44,6 +47,8 @@ AREAS = {
     "contact_log": "Contact log",
     "followups": "Follow-ups",
     "calls": "Calls & consortia",
+    "organisations": "Organisations",
+    "people": "People",
 }
 NEW_PLAN = -1  # the year picker's "new plan year" entry
 
@@ -60,6 +65,8 @@ class TrackerApp(App[None]):
         "contact_log": ContactLogScreen,
         "followups": FollowUpsScreen,
         "calls": CallsScreen,
+        "organisations": OrganisationsScreen,
+        "people": PeopleScreen,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "area('dashboard')", "Dashboard", id="dashboard"),
@@ -68,6 +75,9 @@ class TrackerApp(App[None]):
         Binding("L", "area('contact_log')", "Contact log", id="contact-log"),
         Binding("F", "area('followups')", "Follow-ups", id="followups"),
         Binding("C", "area('calls')", "Calls", id="calls"),
+        Binding("O", "area('organisations')", "Organisations", id="organisations"),
+        Binding("P", "area('people')", "People", id="people"),
+        Binding("ctrl+f", "search", "Search", priority=True, id="search"),
         Binding("y", "pick_year", "Plan year", id="pick-year"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("f1", "help", "Help", show=False, id="help-f1"),
@@ -157,7 +167,7 @@ class TrackerApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The areas need the database: hidden until it is open.
-        return not (action in {"area", "pick_year"} and self.services is None)
+        return not (action in {"area", "pick_year", "search"} and self.services is None)
 
     def action_area(self, area: str) -> None:
         if self.current_mode != area:
@@ -168,6 +178,19 @@ class TrackerApp(App[None]):
             return
         title = getattr(self.screen, "HELP_TITLE", "This screen")
         self.push_screen(HelpScreen(title, help_sections(self, self.screen)))
+
+    def action_search(self) -> None:
+        """Search everything, from anywhere (a second ctrl+f inside does nothing)."""
+        from tracker.tui.modals.search import SearchModal, open_hit
+
+        if isinstance(self.screen, SearchModal):
+            return
+
+        def found(hit: SearchHit | None) -> None:
+            if hit is not None:
+                self.run_worker(open_hit(self, hit), group="open-hit", exit_on_error=False)
+
+        self.push_screen(SearchModal(self.svc), found)
 
     def action_pick_year(self) -> None:
         self.load_plans()
@@ -236,6 +259,11 @@ class TrackerApp(App[None]):
             "Pick plan year", "Switch to another plan year (y)", self.action_pick_year
         )
         yield SystemCommand("New plan year", "Start the next year's plan", self.new_plan)
+        yield SystemCommand(
+            "Search everything",
+            "Organisations, people, events, contacts, calls (ctrl+f)",
+            self.action_search,
+        )
         yield SystemCommand("Help", "Every key of this screen (? or f1)", self.action_help)
         seen: set[str] = set()
         for active in screen.active_bindings.values():
