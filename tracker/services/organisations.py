@@ -17,7 +17,7 @@ from tracker.domain.models import Organisation, OrganisationTag, Tag
 from tracker.services import _lookup
 from tracker.services import _lookup_partners as find
 from tracker.services._convert_partners import org_detail, org_rows
-from tracker.services._query import MAX_PAGE, window, word_prefix
+from tracker.services._query import MAX_PAGE, SortKey, directed, window, word_prefix
 from tracker.services._similar import similar
 from tracker.services.dto_partners import (
     ORGANISATION_SORTS,
@@ -69,16 +69,15 @@ def _order(query: OrganisationQuery) -> list[object]:
     if query.sort not in ORGANISATION_SORTS:
         raise ValidationError({"sort": f"sort by one of: {', '.join(ORGANISATION_SORTS)}"})
     name = Organisation.name
-    keys: dict[str, list[object]] = {
+    keys: dict[str, list[SortKey]] = {
         "name": [name],
         "stage": [case(_STAGE_ORDER, value=Organisation.stage, else_=99), name],
         "country": [Organisation.country_code.is_(None), Organisation.country_code, name],
-        "updated": [Organisation.updated_at.desc(), name],
+        "updated": [Organisation.updated_at, name],
     }
-    chosen = keys[query.sort]
-    if query.descending:
-        chosen = [k.desc() for k in chosen]  # type: ignore[attr-defined]
-    return [*chosen, Organisation.id]
+    # "updated" lists the latest change first; reversing flips every key once.
+    newest_first = query.sort == "updated"
+    return [*directed(keys[query.sort], query.descending, newest_first), Organisation.id]
 
 
 def _set_tags(session: Session, org: Organisation, names: Iterable[str]) -> None:

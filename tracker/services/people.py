@@ -15,7 +15,7 @@ from tracker.domain.errors import ConflictError, TrackerError, ValidationError
 from tracker.domain.models import Organisation, Person
 from tracker.services import _lookup_partners as find
 from tracker.services._convert_partners import person_detail, person_row
-from tracker.services._query import window, word_prefix
+from tracker.services._query import SortKey, directed, window, word_prefix
 from tracker.services._similar import similar
 from tracker.services.dto_partners import (
     PERSON_SORTS,
@@ -52,15 +52,14 @@ def _filtered(query: PersonQuery) -> Select[Person]:
 def _order(query: PersonQuery) -> list[object]:
     if query.sort not in PERSON_SORTS:
         raise ValidationError({"sort": f"sort by one of: {', '.join(PERSON_SORTS)}"})
-    keys: dict[str, list[object]] = {
+    keys: dict[str, list[SortKey]] = {
         "name": [Person.full_name],
         "organisation": [Organisation.name.is_(None), Organisation.name, Person.full_name],
-        "updated": [Person.updated_at.desc(), Person.full_name],
+        "updated": [Person.updated_at, Person.full_name],
     }
-    chosen = keys[query.sort]
-    if query.descending:
-        chosen = [k.desc() for k in chosen]  # type: ignore[attr-defined]
-    return [*chosen, Person.id]
+    # "updated" lists the latest change first; reversing flips every key once.
+    newest_first = query.sort == "updated"
+    return [*directed(keys[query.sort], query.descending, newest_first), Person.id]
 
 
 def resolve_person_fields(

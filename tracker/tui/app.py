@@ -23,6 +23,7 @@ from tracker.config import Settings
 from tracker.domain.money import format_eur
 from tracker.i18n import _
 from tracker.services.dto import CountryInfo, PlanSummary
+from tracker.services.dto_search import SearchHit
 from tracker.tui.errors import describe, report_worker_failure
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.screens.startup import LoadingScreen, StartupErrorScreen
@@ -38,6 +39,8 @@ AREAS = {
     "contact_log": "Contact log",
     "followups": "Follow-ups",
     "calls": "Calls & consortia",
+    "organisations": "Organisations",
+    "people": "People",
     "data": "Documents & data",
 }
 NEW_PLAN = -1  # the year picker's "new plan year" entry
@@ -51,6 +54,8 @@ SCREENS = {
     "contact_log": ("contact_log", "ContactLogScreen"),
     "followups": ("followups", "FollowUpsScreen"),
     "calls": ("calls", "CallsScreen"),
+    "organisations": ("organisations", "OrganisationsScreen"),
+    "people": ("people", "PeopleScreen"),
     "data": ("data_io", "DataScreen"),
 }
 
@@ -80,6 +85,9 @@ class TrackerApp(App[None]):
         Binding("L", "area('contact_log')", "Contact log", id="contact-log"),
         Binding("F", "area('followups')", "Follow-ups", id="followups"),
         Binding("C", "area('calls')", "Calls", id="calls"),
+        Binding("O", "area('organisations')", "Organisations", id="organisations"),
+        Binding("P", "area('people')", "People", id="people"),
+        Binding("ctrl+f", "search", "Search", priority=True, id="search"),
         # Not in the footer (full already): listed by ? and the command palette.
         Binding("X", "area('data')", "Documents & data", show=False, id="data"),
         Binding("y", "pick_year", "Plan year", id="pick-year"),
@@ -180,7 +188,7 @@ class TrackerApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The areas need the database: hidden until it is open.
-        return not (action in {"area", "pick_year"} and self.services is None)
+        return not (action in {"area", "pick_year", "search"} and self.services is None)
 
     def action_area(self, area: str) -> None:
         if self.current_mode != area:
@@ -193,6 +201,19 @@ class TrackerApp(App[None]):
             return
         title = getattr(self.screen, "HELP_TITLE", "This screen")
         self.push_screen(HelpScreen(title, help_sections(self, self.screen)))
+
+    def action_search(self) -> None:
+        """Search everything, from anywhere (a second ctrl+f inside does nothing)."""
+        from tracker.tui.modals.search import SearchModal, open_hit
+
+        if isinstance(self.screen, SearchModal):
+            return
+
+        def found(hit: SearchHit | None) -> None:
+            if hit is not None:
+                self.run_worker(open_hit(self, hit), group="open-hit", exit_on_error=False)
+
+        self.push_screen(SearchModal(self.svc), found)
 
     def action_pick_year(self) -> None:
         self.load_plans()
@@ -290,6 +311,11 @@ class TrackerApp(App[None]):
             "Pick plan year", "Switch to another plan year (y)", self.action_pick_year
         )
         yield SystemCommand("New plan year", "Start the next year's plan", self.new_plan)
+        yield SystemCommand(
+            "Search everything",
+            "Organisations, people, events, contacts, calls (ctrl+f)",
+            self.action_search,
+        )
         yield SystemCommand("Help", "Every key of this screen (? or f1)", self.action_help)
         seen: set[str] = set()
         for active in screen.active_bindings.values():

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from tracker.services.dto import BudgetTable, EventRow, PlanOverview
+from tracker.services.dto_partners import FollowUpSummary, UpcomingDeadline
 from tracker.tui.format import (
     basis_label,
     cap_line,
@@ -24,6 +25,7 @@ from tracker.tui.format import (
     target_heading,
 )
 from tracker.tui.screens.base import TrackerScreen, cancelled
+from tracker.tui.widgets.dashboard_partners import deadlines_panel, followups_panel
 
 UPCOMING = 8
 
@@ -33,6 +35,8 @@ class DashboardData:
     overview: PlanOverview
     budget: BudgetTable
     upcoming: tuple[EventRow, ...]
+    followups: FollowUpSummary
+    deadlines: tuple[UpcomingDeadline, ...]
 
 
 class DashboardScreen(TrackerScreen):
@@ -48,6 +52,8 @@ class DashboardScreen(TrackerScreen):
             with VerticalScroll(id="dash-money", classes="column"):
                 yield Static(id="dash-caps", classes="panel")
                 yield Static(id="dash-upcoming", classes="panel")
+                yield Static(id="dash-followups", classes="panel")
+                yield Static(id="dash-deadlines", classes="panel")
                 yield Static(id="dash-watch", classes="panel")
         yield Footer()
 
@@ -58,6 +64,8 @@ class DashboardScreen(TrackerScreen):
             "#dash-targets": "Target countries",
             "#dash-caps": "Budget against the funding caps",
             "#dash-upcoming": "Next candidate events",
+            "#dash-followups": "Open follow-ups",
+            "#dash-deadlines": "Call deadlines",
             "#dash-watch": "Watch list",
         }
         for selector, title in titles.items():
@@ -74,8 +82,13 @@ class DashboardScreen(TrackerScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load(self, year: int) -> None:
         svc = self.svc
+        today = self.tracker.today
         data = DashboardData(
-            svc.plans.overview(year), svc.budget.table(year), svc.events.upcoming(year, UPCOMING)
+            svc.plans.overview(year),
+            svc.budget.table(year),
+            svc.events.upcoming(year, UPCOMING),
+            svc.contact_log.followup_summary(today, next_count=5),
+            svc.funding.upcoming_deadlines(today, 5),
         )
         if not cancelled():
             self.app.call_from_thread(self.show, data)
@@ -88,6 +101,8 @@ class DashboardScreen(TrackerScreen):
         self.query_one("#dash-caps", Static).update(self._caps(data.budget))
         self.query_one("#dash-upcoming", Static).update(self._upcoming(data.upcoming))
         self.query_one("#dash-watch", Static).update(self._watch(plan))
+        self.query_one("#dash-followups", Static).update(followups_panel(data.followups))
+        self.query_one("#dash-deadlines", Static).update(deadlines_panel(data.deadlines))
 
     @staticmethod
     def _title(plan: PlanOverview) -> RenderableType:

@@ -64,6 +64,11 @@ class EventsScreen(EventActions):
     def on_mount(self) -> None:
         self.query_one(EventTable).focus()
 
+    def highlight(self, event_id: int) -> None:
+        """Put the cursor on an event (the search box opens events here)."""
+        self._focus_id = event_id
+        self.sync(force=True)
+
     def default_country(self) -> str:
         return self.filters.country or ""
 
