@@ -109,6 +109,42 @@ def _move_to(m: Mission, status: str) -> None:
             m.status = step
 
 
+def _set_links(
+    session: Session,
+    m: Mission,
+    events: Sequence[Ref] | None,
+    participants: Sequence[Ref] | None,
+    lines: Sequence[tuple[str, Decimal]] | None,
+) -> None:
+    """Make the mission cover exactly these events, take these people and hold these
+    amounts (None leaves that part as it is); what is new is checked like an addition."""
+    year = lookup.year_of(m)
+    if events is not None:
+        wanted = [lookup.event_of_plan(session, ref, year) for ref in events]
+        ids = {e.id for e in wanted}
+        for dropped in [e for e in m.events if e.id not in ids]:
+            m.events.remove(dropped)
+        for event in dict.fromkeys(wanted):
+            if event not in m.events:
+                _add_event(session, m, event.id)
+    if participants is not None:
+        people = [find.person_by_ref(session, ref) for ref in participants]
+        ids = {p.id for p in people}
+        for left in [p for p in m.participants if p.id not in ids]:
+            m.participants.remove(left)
+        for person in dict.fromkeys(people):
+            if person not in m.participants:
+                m.participants.append(person)
+    if lines is not None:
+        plan = m.plan_country.plan
+        codes = {_lookup.plan_category(session, plan, c).id for c, _amount in lines}
+        for freed in [a for a in m.allocations if a.cost_line.category_id not in codes]:
+            m.allocations.remove(freed)
+        session.flush()
+        for category, amount in lines:
+            _link(session, m, category, amount, "")
+
+
 def _refresh(session: Session, m: Mission) -> MissionDetail:
     session.flush()
     session.expire(m, ["participants", "events"])  # back in their declared order
@@ -206,9 +242,15 @@ class MissionService:
         mission_id: int,
         changes: Mapping[str, object],
         expected_version: int | None = None,
+        *,
+        events: Sequence[Ref] | None = None,
+        participants: Sequence[Ref] | None = None,
+        lines: Sequence[tuple[str, Decimal]] | None = None,
     ) -> MissionDetail:
         """Change some of ``form_fields()`` (plus "country"); the rest stays as it is.
 
+        ``events``, ``participants`` and ``lines`` (category, amount), when given, become
+        the mission's whole set, in the same transaction (the form's single save).
         A stale ``expected_version`` raises ConflictError. Moving the mission to another
         country is refused while it covers events or holds money there.
         """
@@ -230,6 +272,7 @@ class MissionService:
                         )
                     m.plan_country = _lookup.target(session, m.plan_country.plan, code)
                 _apply(m, data)
+                _set_links(session, m, events, participants, lines)
                 return _refresh(session, m)
         except StaleDataError as exc:
             raise ConflictError(f"mission #{mission_id} was changed by someone else") from exc
