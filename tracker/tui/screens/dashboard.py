@@ -13,7 +13,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from tracker.i18n import _
 from tracker.services.dto import BudgetTable, EventRow, PlanOverview
+from tracker.services.dto_calendar import Conflict
 from tracker.tui.format import (
     basis_label,
     cap_line,
@@ -33,6 +35,7 @@ class DashboardData:
     overview: PlanOverview
     budget: BudgetTable
     upcoming: tuple[EventRow, ...]
+    conflicts: tuple[Conflict, ...] = ()
 
 
 class DashboardScreen(TrackerScreen):
@@ -48,6 +51,7 @@ class DashboardScreen(TrackerScreen):
             with VerticalScroll(id="dash-money", classes="column"):
                 yield Static(id="dash-caps", classes="panel")
                 yield Static(id="dash-upcoming", classes="panel")
+                yield Static(id="dash-conflicts", classes="panel")
                 yield Static(id="dash-watch", classes="panel")
         yield Footer()
 
@@ -58,6 +62,7 @@ class DashboardScreen(TrackerScreen):
             "#dash-targets": "Target countries",
             "#dash-caps": "Budget against the funding caps",
             "#dash-upcoming": "Next candidate events",
+            "#dash-conflicts": _("Calendar conflicts (A: calendar)"),
             "#dash-watch": "Watch list",
         }
         for selector, title in titles.items():
@@ -75,7 +80,10 @@ class DashboardScreen(TrackerScreen):
     def load(self, year: int) -> None:
         svc = self.svc
         data = DashboardData(
-            svc.plans.overview(year), svc.budget.table(year), svc.events.upcoming(year, UPCOMING)
+            svc.plans.overview(year),
+            svc.budget.table(year),
+            svc.events.upcoming(year, UPCOMING),
+            svc.calendar.conflicts(year),
         )
         if not cancelled():
             self.app.call_from_thread(self.show, data)
@@ -87,6 +95,9 @@ class DashboardScreen(TrackerScreen):
         self.query_one("#dash-targets", Static).update(self._targets(plan))
         self.query_one("#dash-caps", Static).update(self._caps(data.budget))
         self.query_one("#dash-upcoming", Static).update(self._upcoming(data.upcoming))
+        conflicts = self.query_one("#dash-conflicts", Static)
+        conflicts.display = bool(data.conflicts)  # nothing to say: no panel
+        conflicts.update(self._conflicts(data.conflicts))
         self.query_one("#dash-watch", Static).update(self._watch(plan))
 
     @staticmethod
@@ -163,6 +174,20 @@ class DashboardScreen(TrackerScreen):
                 Text(row.country_code or "", style="dim"),
                 Text(event_label(row), style=style),
                 Text(f"{row.status} · {when}" if when else row.status, style="dim"),
+            )
+        return grid
+
+    @staticmethod
+    def _conflicts(found: tuple[Conflict, ...]) -> RenderableType:
+        """Each clash of the year's missions with its reason; warnings red, hints dim."""
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for c in found:
+            style = "red" if c.severity == "warning" else "dim"
+            grid.add_row(
+                Text(f"! {fmt_span(c.start, c.end)}", style="bold " + style),
+                Text(c.message, style=style),
             )
         return grid
 
