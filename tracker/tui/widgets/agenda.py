@@ -1,5 +1,6 @@
 """The month's items as a list, by first day: glyph, dates, title, status, and under an
-item with conflicts each reason in words. The selected day's items are marked ▶."""
+item with conflicts each reason in words (once: a clash flags both of its items). The
+selected day's items are marked ▶."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ def agenda_table(items: Iterable[CalendarItem], selected: date | None) -> Render
     table.add_column(no_wrap=True)
     table.add_column(ratio=1)
     count = 0
+    said: set[str] = set()  # a clash touches two items: its reason is given once
     for item in items:
         count += 1
         here = selected is not None and item.on(selected)
@@ -36,7 +38,9 @@ def agenda_table(items: Iterable[CalendarItem], selected: date | None) -> Render
             when.stylize("bold")
         table.add_row(marker, when, line)
         for conflict in item.conflicts:
-            table.add_row("", "", Text(f"{CONFLICT_GLYPH} {conflict.message}", style="red"))
+            if conflict.message not in said:
+                said.add(conflict.message)
+                table.add_row("", "", Text(f"{CONFLICT_GLYPH} {conflict.message}", style="red"))
     if not count:
         return Text(_("Nothing this month."), style="dim")
     return table

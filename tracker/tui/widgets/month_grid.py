@@ -59,14 +59,13 @@ def legend() -> Text:
     return text
 
 
-def item_line(item: CalendarItem, *, day: date | None = None) -> Text:
-    """``▬ Brussels week`` in the kind's colour; a span's later days say ``▬ …``."""
+def item_line(item: CalendarItem) -> Text:
+    """``▬ Brussels week`` in the kind's colour, ``!`` first when it has a conflict."""
     style = STYLES[item.kind] + (" strike dim" if item.status in CANCELLED else "")
     line = Text(GLYPHS[item.kind] + " ", style=STYLES[item.kind])
     if item.conflicts:
         line = Text(CONFLICT_GLYPH, style="bold red") + Text(GLYPHS[item.kind], style=style) + " "
-    continued = day is not None and item.start < day and day.weekday() != 0
-    line.append("… " + item.title if continued else item.title, style=style)
+    line.append(item.title, style=style)
     return line
 
 
@@ -185,7 +184,7 @@ class MonthGridView(Widget, can_focus=True):
         if len(shown) > room:
             shown = shown[: max(0, room - 1)]
         for item in shown:
-            body.append(item_line(item, day=cell.day))
+            body.append(item_line(item))
         hidden = len(cell.items) - len(shown)
         if hidden:
             body.append(Text(_("+{n} more").format(n=hidden), style="dim"))
