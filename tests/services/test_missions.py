@@ -264,3 +264,37 @@ def test_deleting_an_event_or_a_person_takes_them_off_the_mission(services: Serv
         ["MedTech Partnership Meeting"],
         (),
     )
+
+
+def test_create_and_update_set_people_events_and_money_in_one_go(services: Services) -> None:
+    anna, marco = staff(services, "Anna Rossi"), staff(services, "Marco Verdi")
+    created = services.missions.create(
+        2018, "BE", BRUSSELS, ["Cluster partnering event"], [anna],
+        lines=[("travel", D("1200"))], status="planned",
+    )  # fmt: skip
+    assert (created.status, created.allocated) == ("planned", D("1200.00"))
+    updated = services.missions.update(
+        created.id,
+        {"city": "Ghent"},
+        created.version,
+        events=["EUREGA"],
+        participants=[marco, "Anna Rossi", marco],
+        lines=[("event_fees", D("300"))],
+    )
+    assert updated.city == "Ghent"
+    assert [e.name for e in updated.events] == ["EUREGA"]
+    assert sorted(p.name for p in updated.participants) == ["Anna Rossi", "Marco Verdi"]
+    assert [(a.category_code, a.amount) for a in updated.allocations] == [
+        ("event_fees", D("300.00"))
+    ]
+    # A bad part refuses the whole save: the city stays Ghent, the money stays put.
+    with pytest.raises(NotFoundError):
+        services.missions.update(created.id, {"city": "Antwerp"}, lines=[("hotel", D("1"))])
+    with pytest.raises(RuleViolation, match="stands for events still to be found"):
+        services.missions.update(created.id, {"city": "Antwerp"}, events=["Altri"])
+    again = services.missions.get(created.id)
+    assert (again.city, again.allocated, len(again.events)) == ("Ghent", D("300.00"), 1)
+    kept = services.missions.update(created.id, {"purpose": "Meet"})  # None: links stay
+    assert (len(kept.events), len(kept.participants), kept.allocated) == (1, 2, D("300.00"))
+    with pytest.raises(RuleViolation, match="nobody travelling"):
+        services.missions.create(2018, "BE", BRUSSELS, status="booked")

@@ -25,6 +25,9 @@ Examples:
   tracker people add "Anna Rossi" --org BioWin --email anna@biowin.be
   tracker log add --person "Anna Rossi" --event "partnering" --follow-up "send MoU" --due 15/11/2018
   tracker followups --overdue
+  tracker missions add --year 2018 --country BE --title "Brussels" --from 24/10/2018 --to 26/10/2018
+  tracker calendar agenda --from 22/10/2018 --days 14
+  tracker calendar export --year 2018 -o plan-2018.ics
   tracker search "cosme"
   tracker --db postgresql+psycopg://user@host/tracker plans show
 """

@@ -30,6 +30,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "followups": ("followups", "followups"),
     "calls": ("calls", "calls"),
     "consortia": ("consortia", "consortia"),
+    "missions": ("missions", "missions"),
+    "calendar": ("calendar", "calendar"),
     "search": ("search", "search"),
     "duplicates": ("duplicates", "duplicates"),
     "report": ("report", "report"),

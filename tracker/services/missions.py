@@ -76,6 +76,75 @@ def _add_participant(session: Session, m: Mission, ref: Ref) -> None:
     m.participants.append(person)
 
 
+def _link(
+    session: Session, m: Mission, category: str, amount: Decimal, note: str
+) -> MissionLinkResult:
+    """Earmark ``amount`` of the mission country's ``category`` line (replacing any
+    earlier amount); the line's figures and a warning when it goes over come back."""
+    amount = checked_amount(amount)
+    if m.status is MissionStatus.CANCELLED:
+        raise RuleViolation(f"{m.title!r} is cancelled: it takes no money")
+    code = m.plan_country.country_code
+    line = _lookup.cost_line(session, m.plan_country.plan, code, category)
+    allocation = next((a for a in m.allocations if a.cost_line_id == line.id), None)
+    if allocation is None:
+        m.allocations.append(MissionAllocation(cost_line=line, amount=amount, note=note.strip()))
+    else:
+        allocation.amount = amount
+        allocation.note = note.strip() or allocation.note
+    session.flush()
+    figures = line_figures(session, [line.id])[line.id]
+    warning = over_line_warning(code, line.category.name_en, figures)
+    return MissionLinkResult(m.id, code, line.category.code, amount, figures, warning)
+
+
+def _move_to(m: Mission, status: str) -> None:
+    """From draft, step along the pipeline to ``status`` (draft → planned → booked → done)."""
+    wanted = mission_status(status)
+    path = [MissionStatus.PLANNED, MissionStatus.BOOKED, MissionStatus.DONE]
+    steps = [wanted] if wanted not in path else path[: path.index(wanted) + 1]
+    for step in steps:
+        if step is not m.status:
+            check_move(m.title, m.status, step, participants=len(m.participants))
+            m.status = step
+
+
+def _set_links(
+    session: Session,
+    m: Mission,
+    events: Sequence[Ref] | None,
+    participants: Sequence[Ref] | None,
+    lines: Sequence[tuple[str, Decimal]] | None,
+) -> None:
+    """Make the mission cover exactly these events, take these people and hold these
+    amounts (None leaves that part as it is); what is new is checked like an addition."""
+    year = lookup.year_of(m)
+    if events is not None:
+        wanted = [lookup.event_of_plan(session, ref, year) for ref in events]
+        ids = {e.id for e in wanted}
+        for dropped in [e for e in m.events if e.id not in ids]:
+            m.events.remove(dropped)
+        for event in dict.fromkeys(wanted):
+            if event not in m.events:
+                _add_event(session, m, event.id)
+    if participants is not None:
+        people = [find.person_by_ref(session, ref) for ref in participants]
+        ids = {p.id for p in people}
+        for left in [p for p in m.participants if p.id not in ids]:
+            m.participants.remove(left)
+        for person in dict.fromkeys(people):
+            if person not in m.participants:
+                m.participants.append(person)
+    if lines is not None:
+        plan = m.plan_country.plan
+        codes = {_lookup.plan_category(session, plan, c).id for c, _amount in lines}
+        for freed in [a for a in m.allocations if a.cost_line.category_id not in codes]:
+            m.allocations.remove(freed)
+        session.flush()
+        for category, amount in lines:
+            _link(session, m, category, amount, "")
+
+
 def _refresh(session: Session, m: Mission) -> MissionDetail:
     session.flush()
     session.expire(m, ["participants", "events"])  # back in their declared order
@@ -139,12 +208,17 @@ class MissionService:
         fields: Mapping[str, object],
         events: Sequence[Ref] = (),
         participants: Sequence[Ref] = (),
+        *,
+        lines: Sequence[tuple[str, Decimal]] = (),
+        status: str | None = None,
     ) -> MissionDetail:
-        """A new draft mission to one of the plan's target countries.
+        """A new mission to one of the plan's target countries, in one transaction.
 
         Fields: title, city, start, end (blank: one day), purpose, notes. Events must be
         of the same plan and country; participants may be anyone, and the detail's
-        ``warnings`` name those who are not on our staff.
+        ``warnings`` name those who are not on our staff. ``lines`` earmark amounts of
+        the country's cost lines by category; ``status`` (default draft) is reached
+        step by step along the pipeline, so "booked" needs participants.
         """
         data = validate_mission(fields)
         with self._db.write() as session:
@@ -156,6 +230,11 @@ class MissionService:
                 _add_event(session, m, ref)
             for ref in participants:
                 _add_participant(session, m, ref)
+            session.flush()
+            if status:
+                _move_to(m, status)
+            for category, amount in lines:
+                _link(session, m, category, amount, "")
             return _refresh(session, m)
 
     def update(
@@ -163,9 +242,15 @@ class MissionService:
         mission_id: int,
         changes: Mapping[str, object],
         expected_version: int | None = None,
+        *,
+        events: Sequence[Ref] | None = None,
+        participants: Sequence[Ref] | None = None,
+        lines: Sequence[tuple[str, Decimal]] | None = None,
     ) -> MissionDetail:
         """Change some of ``form_fields()`` (plus "country"); the rest stays as it is.
 
+        ``events``, ``participants`` and ``lines`` (category, amount), when given, become
+        the mission's whole set, in the same transaction (the form's single save).
         A stale ``expected_version`` raises ConflictError. Moving the mission to another
         country is refused while it covers events or holds money there.
         """
@@ -187,6 +272,7 @@ class MissionService:
                         )
                     m.plan_country = _lookup.target(session, m.plan_country.plan, code)
                 _apply(m, data)
+                _set_links(session, m, events, participants, lines)
                 return _refresh(session, m)
         except StaleDataError as exc:
             raise ConflictError(f"mission #{mission_id} was changed by someone else") from exc
@@ -244,26 +330,8 @@ class MissionService:
     ) -> MissionLinkResult:
         """Earmark ``amount`` of the mission country's ``category`` line (replacing any
         earlier amount). Going over the line is saved, with a warning."""
-        amount = checked_amount(amount)
         with self._db.write() as session:
-            m = lookup.mission(session, mission_id)
-            if m.status is MissionStatus.CANCELLED:
-                raise RuleViolation(f"{m.title!r} is cancelled: it takes no money")
-            code = m.plan_country.country_code
-            line = _lookup.cost_line(session, m.plan_country.plan, code, category)
-            allocation = next((a for a in m.allocations if a.cost_line_id == line.id), None)
-            if allocation is None:
-                m.allocations.append(
-                    MissionAllocation(cost_line=line, amount=amount, note=note.strip())
-                )
-            else:
-                allocation.amount = amount
-                allocation.note = note.strip() or allocation.note
-            session.flush()
-            figures = line_figures(session, [line.id])[line.id]
-            name = line.category.name_en
-            warning = over_line_warning(code, name, figures)
-            return MissionLinkResult(m.id, code, line.category.code, amount, figures, warning)
+            return _link(session, lookup.mission(session, mission_id), category, amount, note)
 
     def unlink(self, mission_id: int, category: str) -> MissionLinkResult:
         """Take the mission's money off a line; the line's figures come back."""

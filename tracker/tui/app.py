@@ -42,6 +42,7 @@ AREAS = {
     "organisations": "Organisations",
     "people": "People",
     "data": "Documents & data",
+    "calendar": "Calendar",
 }
 NEW_PLAN = -1  # the year picker's "new plan year" entry
 # Each area's screen: (module under tracker.tui.screens, class). A screen's module (and
@@ -57,6 +58,7 @@ SCREENS = {
     "organisations": ("organisations", "OrganisationsScreen"),
     "people": ("people", "PeopleScreen"),
     "data": ("data_io", "DataScreen"),
+    "calendar": ("calendar", "CalendarScreen"),
 }
 
 
@@ -90,6 +92,9 @@ class TrackerApp(App[None]):
         Binding("ctrl+f", "search", "Search", priority=True, id="search"),
         # Not in the footer (full already): listed by ? and the command palette.
         Binding("X", "area('data')", "Documents & data", show=False, id="data"),
+        # Not c: the calls screen's c starts a new consortium. Out of the footer for now
+        # (the other screens' snapshots keep their footer); ? and ctrl+p list it.
+        Binding("A", "area('calendar')", "Calendar", show=False, id="calendar"),
         Binding("y", "pick_year", "Plan year", id="pick-year"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("f1", "help", "Help", show=False, id="help-f1"),

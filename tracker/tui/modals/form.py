@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Select, Static, Switch, TextArea
 
+from tracker.domain.errors import TrackerError, ValidationError
+from tracker.tui.errors import describe
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.widgets.field import Field
 
@@ -45,12 +47,23 @@ class FormModal(ModalScreen[T | None]):
     TITLE_TEXT: ClassVar[str] = "Form"
     SAVE_LABEL: ClassVar[str] = "Save"
     ENTER_SAVES: ClassVar[bool] = True  # else enter in a text box moves to the next field
+    FIRST_FIELD: ClassVar[str | None] = None  # the control's id to focus, else the first
 
-    def __init__(self, *, title: str | None = None, banner: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        title: str | None = None,
+        banner: str | None = None,
+        error: TrackerError | None = None,
+    ) -> None:
         super().__init__()
         self.title_text = title or self.TITLE_TEXT
-        self.banner = banner
+        self.banner = describe(error) if error is not None else banner
         self._initial: dict[str, object] = {}
+        # Reopened after a refusal: its fields show their errors at once.
+        self.start_errors: Mapping[str, str] = (
+            error.errors if isinstance(error, ValidationError) else {}
+        )
 
     def fields(self) -> Iterable[Field]:
         raise NotImplementedError
@@ -78,7 +91,14 @@ class FormModal(ModalScreen[T | None]):
         self.ready()
 
     def ready(self) -> None:
-        """The form is on screen: focus the first field (subclasses may do more)."""
+        """The form is on screen: show the errors it was reopened with, or focus the
+        first field (subclasses may do more)."""
+        if self.start_errors:
+            self.show_errors(self.start_errors)
+            return
+        if self.FIRST_FIELD:
+            self.query_one(f"#{self.FIRST_FIELD}").focus()
+            return
         fields = self.query(Field)
         if fields:
             fields.first().control.focus()

@@ -13,7 +13,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from tracker.i18n import _
 from tracker.services.dto import BudgetTable, EventRow, PlanOverview
+from tracker.services.dto_calendar import Conflict
 from tracker.services.dto_partners import FollowUpSummary, UpcomingDeadline
 from tracker.tui.format import (
     basis_label,
@@ -37,6 +39,7 @@ class DashboardData:
     upcoming: tuple[EventRow, ...]
     followups: FollowUpSummary
     deadlines: tuple[UpcomingDeadline, ...]
+    conflicts: tuple[Conflict, ...] = ()
 
 
 class DashboardScreen(TrackerScreen):
@@ -54,6 +57,7 @@ class DashboardScreen(TrackerScreen):
                 yield Static(id="dash-upcoming", classes="panel")
                 yield Static(id="dash-followups", classes="panel")
                 yield Static(id="dash-deadlines", classes="panel")
+                yield Static(id="dash-conflicts", classes="panel")
                 yield Static(id="dash-watch", classes="panel")
         yield Footer()
 
@@ -66,6 +70,7 @@ class DashboardScreen(TrackerScreen):
             "#dash-upcoming": "Next candidate events",
             "#dash-followups": "Open follow-ups",
             "#dash-deadlines": "Call deadlines",
+            "#dash-conflicts": _("Calendar conflicts (A: calendar)"),
             "#dash-watch": "Watch list",
         }
         for selector, title in titles.items():
@@ -89,6 +94,7 @@ class DashboardScreen(TrackerScreen):
             svc.events.upcoming(year, UPCOMING),
             svc.contact_log.followup_summary(today, next_count=5),
             svc.funding.upcoming_deadlines(today, 5),
+            svc.calendar.conflicts(year),
         )
         if not cancelled():
             self.app.call_from_thread(self.show, data)
@@ -100,6 +106,9 @@ class DashboardScreen(TrackerScreen):
         self.query_one("#dash-targets", Static).update(self._targets(plan))
         self.query_one("#dash-caps", Static).update(self._caps(data.budget))
         self.query_one("#dash-upcoming", Static).update(self._upcoming(data.upcoming))
+        conflicts = self.query_one("#dash-conflicts", Static)
+        conflicts.display = bool(data.conflicts)  # nothing to say: no panel
+        conflicts.update(self._conflicts(data.conflicts))
         self.query_one("#dash-watch", Static).update(self._watch(plan))
         self.query_one("#dash-followups", Static).update(followups_panel(data.followups))
         self.query_one("#dash-deadlines", Static).update(deadlines_panel(data.deadlines))
@@ -178,6 +187,20 @@ class DashboardScreen(TrackerScreen):
                 Text(row.country_code or "", style="dim"),
                 Text(event_label(row), style=style),
                 Text(f"{row.status} · {when}" if when else row.status, style="dim"),
+            )
+        return grid
+
+    @staticmethod
+    def _conflicts(found: tuple[Conflict, ...]) -> RenderableType:
+        """Each clash of the year's missions with its reason; warnings red, hints dim."""
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for c in found:
+            style = "red" if c.severity == "warning" else "dim"
+            grid.add_row(
+                Text(f"! {fmt_span(c.start, c.end)}", style="bold " + style),
+                Text(c.message, style=style),
             )
         return grid
 

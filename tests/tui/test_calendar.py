@@ -1,0 +1,178 @@
+"""The calendar driven by keys: months and years, the selected day, scheduling a tray
+event by key and date, a day's items, and the missions list and form."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, OptionList
+
+from tracker.config import Settings
+from tracker.tui.modals.day_items import DayModal
+from tracker.tui.modals.mission_form import MissionForm
+from tracker.tui.modals.schedule import ScheduleForm
+from tracker.tui.screens.calendar import CalendarScreen
+from tracker.tui.screens.missions import MissionsScreen
+from tracker.tui.widgets.month_grid import MonthGridView
+
+from .helpers import TODAY, notice_text, press, running, screen_text, table_rows, tracker, type_text
+
+
+def calendar(pilot: Pilot[None]) -> CalendarScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, CalendarScreen)
+    return screen
+
+
+async def test_months_years_today_and_the_selected_day(settings: Settings) -> None:
+    async with running(settings) as pilot:
+        await press(pilot, "A")
+        screen = calendar(pilot)
+        grid = screen.query_one(MonthGridView)
+        assert grid.has_focus
+        assert (screen.grid.year, screen.grid.month, screen.selected) == (2018, 10, TODAY)
+        shown = screen_text(pilot)
+        assert "October 2018" in shown
+        assert "● Cluster par" in shown  # the seed's event on 25/10, in the grid
+        assert "25/10/2018 ● Cluster partnering event" in shown  # and in the agenda
+        assert "1* All Sain" in shown  # BE's public holiday on 1/11, a day of the grid
+
+        await press(pilot, "right_square_bracket")
+        assert (screen.grid.month, screen.selected) == (11, date(2018, 11, 1))
+        assert "November 2018" in screen_text(pilot)
+        await press(pilot, "left_square_bracket", "left_square_bracket")
+        assert (screen.grid.year, screen.grid.month) == (2018, 9)
+        await press(pilot, "right_curly_bracket")
+        assert (screen.grid.year, screen.grid.month) == (2019, 9)
+        await press(pilot, "left_curly_bracket", "left_curly_bracket")
+        assert (screen.grid.year, screen.grid.month) == (2017, 9)
+        await press(pilot, "t")
+        assert (screen.grid.year, screen.grid.month, screen.selected) == (2018, 10, TODAY)
+
+        # Arrows move the day; off the end of the month, the grid follows.
+        await press(pilot, "down", "down", "down", "right", "right", "right")
+        assert screen.selected == date(2018, 10, 25)
+        assert "▶ 25/10/2018" in screen_text(pilot)
+        await press(pilot, "enter")
+        assert isinstance(pilot.app.screen, DayModal)
+        assert "Thursday 25/10/2018" in screen_text(pilot)
+        assert "Cluster partnering event" in screen_text(pilot)
+        await press(pilot, "escape")
+        await press(pilot, "down", "down")
+        assert (screen.grid.month, screen.selected) == (11, date(2018, 11, 8))
+        await press(pilot, "up", "up", "up")
+        assert (screen.grid.month, screen.selected) == (10, date(2018, 10, 18))
+
+
+async def test_schedule_a_tray_event_by_key_and_date(settings: Settings) -> None:
+    async with running(settings) as pilot:
+        await press(pilot, "A")
+        screen = calendar(pilot)
+        tray = screen.query_one("#tray", OptionList)
+        names = [str(tray.get_option_at_index(i).prompt).split("  ")[0]
+                 for i in range(tray.option_count)]  # fmt: skip
+        assert names == ["EUREGA", "IMI2 – Innovative Medicine Initiative Forum",
+                         "MedTech Partnership Meeting"]  # fmt: skip
+        await press(pilot, "o", "down", "down")  # to the tray, down to MedTech
+        await press(pilot, "s")
+        form = pilot.app.screen
+        assert isinstance(form, ScheduleForm)
+        assert "MedTech Partnership Meeting" in screen_text(pilot)
+        await press(pilot, "ctrl+a", "ctrl+k")
+        await type_text(pilot, "31/02/2018")
+        await press(pilot, "ctrl+s")
+        assert pilot.app.screen is form  # an impossible date: the form stays, saying why
+        assert "31/02/2018" in screen_text(pilot)
+        await press(pilot, "ctrl+a", "ctrl+k")
+        await type_text(pilot, "17 ottobre 2018")
+        await press(pilot, "tab")
+        await type_text(pilot, "18/10/2018")
+        await press(pilot, "ctrl+s")
+        assert isinstance(pilot.app.screen, CalendarScreen)
+        assert "“MedTech Partnership Meeting” scheduled: 17–18/10/2018." in notice_text(pilot)
+
+        detail = tracker(pilot).svc.events.find("MedTech", 2018)
+        assert (detail.start_date, detail.end_date) == (date(2018, 10, 17), date(2018, 10, 18))
+        assert screen.selected == date(2018, 10, 17)
+        cell = screen.grid.day(date(2018, 10, 18))
+        assert [i.title for i in cell.items] == ["MedTech Partnership Meeting"]
+        assert tray.option_count == 2  # it left the tray
+        assert "17–18/10/2018 ● MedTech Partnership Meeting" in screen_text(pilot)
+
+
+async def test_missions_list_and_form(settings: Settings) -> None:
+    async with running(settings) as pilot:
+        svc = tracker(pilot).svc
+        svc.people.create({"name": "Anna Rossi", "staff": "yes"})
+        await press(pilot, "A", "down", "down", "down", "n")  # a new mission on 22/10
+        form = pilot.app.screen
+        assert isinstance(form, MissionForm)
+        assert form.values()["start"] == "22/10/2018"  # the selected day
+        await press(pilot, "ctrl+s")
+        assert pilot.app.screen is form  # no title: the form stays, saying so
+        assert "a mission needs a title" in screen_text(pilot)
+        await type_text(pilot, "Brussels week")
+        form.query_one("#end").value = "24/10/2018"  # type: ignore[attr-defined]
+        form.query_one("#participants").text = "Anna"  # type: ignore[attr-defined]
+        form.query_one("#events").text = "partnering"  # type: ignore[attr-defined]
+        form.query_one("#lines").text = "travel = lots"  # type: ignore[attr-defined]
+        await press(pilot, "ctrl+s")
+        assert pilot.app.screen is form
+        assert "'travel = lots'" in screen_text(pilot)
+        form.query_one("#lines").text = "travel = 1.200,00"  # type: ignore[attr-defined]
+        await press(pilot, "ctrl+s")
+        assert isinstance(pilot.app.screen, CalendarScreen)
+        mission = svc.missions.find("Brussels week", 2018)
+        assert (mission.start_date, mission.end_date, mission.city) == (
+            date(2018, 10, 22), date(2018, 10, 24), "",
+        )  # fmt: skip
+        assert [p.name for p in mission.participants] == ["Anna Rossi"]
+        assert [e.name for e in mission.events] == ["Cluster partnering event"]
+        assert mission.allocated == 1200
+        # The event (25/10) lies outside the mission (22–24/10): flagged in the agenda.
+        shown = screen_text(pilot)
+        assert "!▬ Brussels week" in shown
+        assert "! 'Cluster partnering event'" in shown
+
+        await press(pilot, "M")
+        missions = pilot.app.screen
+        assert isinstance(missions, MissionsScreen)
+        table = missions.query_one("#missions", DataTable)
+        assert table_rows(table)[0][:5] == ["22–24/10/2018", "Brussels week", "BE", "", "draft"]
+        await press(pilot, "t")
+        await press(pilot, "enter")  # planned, the first move offered
+        assert svc.missions.get(mission.id).status == "planned"
+        await press(pilot, "e")
+        edit = pilot.app.screen
+        assert isinstance(edit, MissionForm)
+        assert edit.values()["participants"] == "#1 Anna Rossi"
+        edit.query_one("#end").value = "26/10/2018"  # type: ignore[attr-defined]
+        edit.query_one("#lines").text = "hotel = 10"  # type: ignore[attr-defined]
+        await press(pilot, "ctrl+s")
+        again = pilot.app.screen
+        assert isinstance(again, MissionForm)  # the service refused: back, with the reason
+        assert "'hotel' is not a cost category" in screen_text(pilot)
+        again.query_one("#lines").text = "travel = 900"  # type: ignore[attr-defined]
+        await press(pilot, "ctrl+s")
+        saved = svc.missions.get(mission.id)
+        assert (saved.end_date, saved.allocated) == (date(2018, 10, 26), 900)
+        assert table_rows(table)[0][0] == "22–26/10/2018"
+        await press(pilot, "x", "y")
+        assert svc.missions.list().total == 0
+        await press(pilot, "escape")
+        assert isinstance(pilot.app.screen, CalendarScreen)
+        assert [i.kind for i in calendar(pilot).grid.items] == ["event"]  # the mission went
+
+
+async def test_the_dashboard_lists_the_conflicts(settings: Settings) -> None:
+    async with running(settings) as pilot:
+        assert "Calendar conflicts" not in screen_text(pilot)  # none: no panel
+        svc = tracker(pilot).svc
+        svc.missions.create(2018, "BE", {"title": "All Saints trip", "start": "31/10/2018",
+                                         "end": "2/11/2018"})  # fmt: skip
+        tracker(pilot).touch()  # written behind the app's back: tell it
+        await press(pilot, "e", "d")
+        shown = screen_text(pilot)
+        assert "Calendar conflicts (A: calendar)" in shown
+        assert "! 01/11/2018 'All Saints trip' is in Belgium on Thursday 01/11/2018" in shown

@@ -1,0 +1,93 @@
+"""What the calendar does besides showing: schedule a tray event, list a day's items,
+open the missions and start a new one on the selected day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import work
+
+from tracker.i18n import _
+from tracker.services.dto import EventDetail
+from tracker.services.dto_calendar import MissionDetail, MonthGrid, ScheduleTray, TrayEvent
+from tracker.tui.format import fmt_span
+from tracker.tui.modals.day_items import DayModal
+from tracker.tui.modals.schedule import ScheduleForm, ScheduleRequest
+from tracker.tui.screens.mission_actions import MissionActions
+
+
+class CalendarActions(MissionActions):
+    """The write half of the calendar screen; the screen keeps what it shows."""
+
+    selected: date | None
+    grid: MonthGrid | None
+    tray: ScheduleTray | None
+
+    def go_to(self, day: date) -> None:
+        raise NotImplementedError
+
+    def tray_event(self) -> TrayEvent | None:
+        from textual.widgets import OptionList
+
+        tray = self.tray
+        index = self.query_one("#tray", OptionList).highlighted
+        if tray is None or index is None or not 0 <= index < len(tray.events):
+            return None
+        return tray.events[index]
+
+    # -- scheduling -------------------------------------------------------------------
+
+    def action_schedule(self) -> None:
+        event = self.tray_event()
+        if event is None:
+            self.notify(_("Nothing to schedule: every event has its dates."), markup=False)
+            return
+        note = (
+            _("Suggested by its rule ({rule}).").format(rule=event.recurrence)
+            if (event.suggested_start)
+            else ""
+        )
+        start = event.suggested_start or self.selected
+
+        def chosen(request: ScheduleRequest | None) -> None:
+            if request is not None:
+                self.schedule(event.id, request)
+
+        self.app.push_screen(ScheduleForm(event.name, start, note=note), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def schedule(self, event_id: int, request: ScheduleRequest) -> None:
+        detail = self.svc.calendar.schedule(event_id, request.start, request.end)
+        self.app.call_from_thread(self.scheduled, detail)
+
+    def scheduled(self, detail: EventDetail) -> None:
+        assert detail.start_date is not None
+        when = fmt_span(detail.start_date, detail.end_date)
+        self.notify(
+            _("“{name}” scheduled: {when}.").format(name=detail.name, when=when), markup=False
+        )
+        self.selected = detail.start_date
+        self.changed()
+
+    # -- days and missions ------------------------------------------------------------
+
+    def show_day(self, day: date) -> None:
+        grid = self.grid
+        if grid is None:
+            return
+        try:
+            cell = grid.day(day)
+        except KeyError:
+            return
+        self.app.push_screen(DayModal(cell))
+
+    def action_new_mission(self) -> None:
+        self.new_mission(self.selected)
+
+    def action_missions(self) -> None:
+        from tracker.tui.screens.missions import MissionsScreen
+
+        self.app.push_screen(MissionsScreen())
+
+    def mission_saved(self, saved: MissionDetail) -> None:
+        self.selected = saved.start_date
