@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlalchemy import ColumnElement
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -16,3 +19,11 @@ def window(offset: int, limit: int) -> tuple[int, int]:
 def word_prefix(column: InstrumentedAttribute[str], text: str) -> ColumnElement[bool]:
     """The text starts the column's value or one of its words; case ignored."""
     return column.istartswith(text, autoescape=True) | column.icontains(" " + text, autoescape=True)
+
+
+def sort_keys(
+    keys: Sequence[tuple[ColumnElement[Any] | InstrumentedAttribute[Any], bool]],
+    descending: bool,
+) -> list[ColumnElement[Any]]:
+    """ORDER BY terms from (key, newest-first) pairs; ``descending`` turns each around."""
+    return [key.desc() if newest != descending else key.asc() for key, newest in keys]
