@@ -149,12 +149,12 @@ def main() -> None:
             results,
         )
     if "import" in wanted:
-        from benchmarks.scenarios_db import ics_result, import_results
+        from benchmarks.scenarios_io import csv_import_results, ics_result
 
         step(
-            "import stand-in and export",
+            "CSV import and ICS export",
             lambda: [
-                *import_results(big, CACHE / "scratch.db", 100_000, min(args.repeat, 2)),
+                *csv_import_results(big, CACHE / "scratch.db", 100_000, min(args.repeat, 2)),
                 ics_result(),
             ],
             results,

@@ -1,4 +1,4 @@
-"""Service-level timings beside raw sqlite3 floors, and the bulk import stand-in.
+"""Service-level timings beside raw sqlite3 floors, and the raw floor of a bulk import.
 
 Each service call is what a screen's worker runs: timed in-process, warm, with the SQL it
 issued captured and replayed on a bare sqlite3 connection for the floor. What is left
@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import random
-import shutil
 import sqlite3
 import statistics
 import time
@@ -185,26 +184,6 @@ def _parse_dedup(text: str, known: set[str]) -> list[dict[str, Any]]:
     return rows
 
 
-def import_core(path: Path, text: str) -> tuple[int, float]:
-    """Parse, de-duplicate, Core ``insert(Person)`` executemany, commit: (rows, seconds)."""
-    from sqlalchemy import func, insert, select
-
-    from tracker.db.engine import Database
-    from tracker.domain.models import Person
-
-    db = Database(f"sqlite:///{path}")
-    try:
-        started = time.perf_counter()
-        with db.engine.begin() as conn:
-            known = set(conn.scalars(select(func.lower(Person.email)).where(Person.email != "")))
-            rows = _parse_dedup(text, known)
-            for chunk in range(0, len(rows), 10_000):
-                conn.execute(insert(Person), rows[chunk : chunk + 10_000])
-        return len(rows), time.perf_counter() - started
-    finally:
-        db.dispose()
-
-
 def import_raw(path: Path, text: str, *, one_index_statement: bool = False) -> tuple[int, float]:
     """The floor: the same rows through sqlite3 alone (triggers on, as the app leaves them).
 
@@ -252,68 +231,6 @@ def import_raw(path: Path, text: str, *, one_index_statement: bool = False) -> t
         return len(rows), time.perf_counter() - started
     finally:
         conn.close()
-
-
-def import_results(pristine: Path, scratch: Path, rows: int, repeat: int) -> list[Result]:
-    """Core import ``repeat`` times; its raw floor and the design probe once (each run of
-    100k rows through the triggers takes tens of seconds)."""
-    conn = sqlite3.connect(pristine)
-    emails = [r[0] for r in conn.execute("SELECT email FROM people WHERE email != '' LIMIT 20000")]
-    conn.close()
-    text = make_csv(rows, emails)
-    runs: dict[str, list[float]] = {"core": [], "raw": [], "one": []}
-    inserted = 0
-    ways: list[tuple[str, Callable[[], tuple[int, float]]]] = [
-        ("core", lambda: import_core(scratch, text)),
-        ("raw", lambda: import_raw(scratch, text)),
-        ("one", lambda: import_raw(scratch, text, one_index_statement=True)),
-    ]
-    for index in range(repeat):
-        for name, run in ways:
-            if name != "core" and index > 0:
-                continue
-            for suffix in ("-wal", "-shm"):
-                Path(f"{scratch}{suffix}").unlink(missing_ok=True)
-            shutil.copyfile(pristine, scratch)
-            inserted, seconds = run()
-            runs[name].append(inserted / seconds)
-    floor = statistics.median(runs["raw"])
-    core = Result(
-        "import",
-        f"{rows // 1000}k people from CSV (stand-in: Core insert, de-dup by email)",
-        runs["core"],
-        floor=floor,
-        floor_is="the same rows by raw sqlite3 executemany, same triggers",
-        target="≥ 30,000 rows/s",
-        limit=30_000,
-        unit="rows/s",
-        higher_is_better=True,
-        note=f"{inserted:,} new rows of {rows:,}; no CSV importer exists yet",
-    )
-    one = Result(
-        "import",
-        "  same rows, index filled by one INSERT…SELECT (design probe)",
-        runs["one"],
-        floor=floor,
-        floor_is="raw sqlite3 with the per-row triggers",
-        unit="rows/s",
-        higher_is_better=True,
-    )
-    return [core, one]
-
-
-def ics_result() -> Result:
-    """The year's ICS export: measured once an exporter exists."""
-    import importlib.util
-
-    found = [
-        name
-        for name in ("tracker.io.ics", "tracker.io.calendar", "tracker.services.calendar")
-        if importlib.util.find_spec(name) is not None
-    ]
-    result = Result("export", "ICS of the year's events (10k events)", target="≤ 1 s")
-    result.status = "not built yet" if not found else f"found {found[0]}: not wired in yet"
-    return result
 
 
 def median_or_none(values: list[float]) -> float | None:

@@ -84,6 +84,38 @@ async def _tour(pilot: Any, probe: Probe) -> list[str]:
     return visited
 
 
+def _watch_dashboard(marks: dict[str, float]) -> None:
+    """Mark when the dashboard has applied its data, without importing its module before
+    the first paint (the app imports each screen when first shown)."""
+    import tracker.tui.app as app_module
+
+    def patch(screen: Any) -> Any:
+        shown = screen.show
+        if getattr(shown, "bench_watch", False):
+            return screen
+
+        def show(self: Any, data: Any) -> None:
+            shown(self, data)
+            marks.setdefault("dashboard_applied", now())
+
+        show.bench_watch = True  # type: ignore[attr-defined]
+        screen.show = show
+        return screen
+
+    lookup = getattr(app_module, "_screen_class", None)
+    if lookup is None:  # screens imported up front
+        from tracker.tui.screens.dashboard import DashboardScreen
+
+        patch(DashboardScreen)
+        return
+
+    def screen_class(area: str) -> Any:
+        found = lookup(area)
+        return patch(found) if area == "dashboard" else found
+
+    app_module._screen_class = screen_class  # type: ignore[attr-defined]
+
+
 def run_tracker(launched: float, db: str, today: str, tour: bool) -> dict[str, Any]:
     from datetime import date
 
@@ -96,18 +128,7 @@ def run_tracker(launched: float, db: str, today: str, tour: bool) -> dict[str, A
     app = make_app(settings, today=date.fromisoformat(today))
     probe = Probe(app).install()
     marks: dict[str, float] = {}
-    try:
-        from tracker.tui.screens.dashboard import DashboardScreen
-
-        shown = DashboardScreen.show
-
-        def show(self: Any, data: Any) -> None:
-            shown(self, data)
-            marks.setdefault("dashboard_applied", now())
-
-        DashboardScreen.show = show  # type: ignore[method-assign]
-    except (ImportError, AttributeError):
-        pass
+    _watch_dashboard(marks)
     visited: list[str] = []
 
     async def drive(pilot: Any) -> None:

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from tracker.domain.errors import ConflictError, NotFoundError, RuleViolation, ValidationError
 from tracker.domain.models import Interaction, Organisation, Person
+from tracker.services import contact_log
 from tracker.services.context import Services
 from tracker.services.dto_partners import InteractionQuery, MeetingEntry
 
@@ -95,9 +96,12 @@ def test_list_text_matches_summary_follow_up_and_linked_names(
     assert found("rossi") == [cosme.id]
     assert found("enrich") == [deck.id]
     assert found("100%") == [deck.id]  # wildcards are plain characters
-    assert found("0%") == [deck.id]
+    assert found("0%") == []  # summaries are searched by word (the index), from its start
+    assert found("ossi") == [cosme.id]  # names by substring, from three characters
+    assert found("ro") == [cosme.id]  # shorter: the start of a word of a name
+    assert found("os") == []
     assert found("nothing like it") == []
-    assert services.contact_log.list(InteractionQuery(text="o", person_id=anna)).total == 1
+    assert services.contact_log.list(InteractionQuery(text="ab", person_id=anna)).total == 1
 
 
 def test_same_day_entries_are_ordered_by_time(services: Services, anna: int) -> None:
@@ -238,6 +242,43 @@ def test_follow_ups_soonest_first_with_overdue_marked(services: Services, anna: 
     assert [r.what for r in overdue.rows] == ["overdue"]
     second = services.contact_log.followups(today, offset=2, limit=2)
     assert ([r.what for r in second.rows], second.total) == (["this week", "later"], 5)
+
+
+def test_follow_up_pages_run_from_the_dated_into_the_undated(services: Services, anna: int) -> None:
+    for day in (3, 1, 2):
+        services.contact_log.add(
+            {"date": f"0{day}/10/2018", "follow_up": f"undated {day}"}, people=[anna]
+        )
+        services.contact_log.add(
+            {"date": "01/10/2018", "follow_up": f"due {day}", "due": f"0{day}/11/2018"},
+            people=[anna],
+        )
+    today = date(2018, 11, 1)
+    everything = [r.what for r in services.contact_log.followups(today).rows]
+    assert everything == ["due 1", "due 2", "due 3", "undated 1", "undated 2", "undated 3"]
+    for size in (1, 2, 4):
+        paged = [
+            r.what
+            for offset in range(0, 6, size)
+            for r in services.contact_log.followups(today, offset=offset, limit=size).rows
+        ]
+        assert paged == everything, size
+    assert services.contact_log.followups(today, offset=6).rows == ()
+    summary = services.contact_log.followup_summary(today, next_count=4)
+    assert [r.what for r in summary.next] == everything[:4]
+
+
+def test_a_filter_with_many_matches_pages_the_same_way(
+    services: Services, anna: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for day in range(1, 8):
+        services.contact_log.add({"date": f"0{day}/10/2018", "summary": "Met"}, people=[anna])
+    query = InteractionQuery(text="rossi", limit=3, offset=2)
+    few = services.contact_log.list(query)
+    monkeypatch.setattr(contact_log, "DENSE_MATCHES", 0)  # as if there were thousands
+    many = services.contact_log.list(query)
+    assert (many.rows, many.total) == (few.rows, few.total)
+    assert [r.occurred_on.day for r in many.rows] == [5, 4, 3]
 
 
 def test_mark_done_and_reopen(services: Services, anna: int) -> None:

@@ -109,6 +109,36 @@ def test_list_filters_sorts_and_pages(services: Services) -> None:
     assert page.rows[0].organisation_name == "ENRICH USA"
 
 
+def test_every_sort_order_turns_around(services: Services) -> None:
+    for name in ["Anna Rossi", "Bruno Bianchi", "Carla Verdi"]:
+        services.people.create({"name": name})
+    services.people.update(services.people.find("Anna Rossi").id, {"role": "CEO"})
+    for sort in ("name", "organisation", "updated"):
+        ahead = services.people.list(PersonQuery(sort=sort)).rows
+        back = services.people.list(PersonQuery(sort=sort, descending=True)).rows
+        assert [r.id for r in back] == [r.id for r in reversed(ahead)], sort
+    newest = services.people.list(PersonQuery(sort="updated")).rows[0]
+    assert newest.full_name == "Anna Rossi"
+
+
+def test_the_filter_finds_names_and_emails_by_their_start_whatever_the_case(
+    services: Services,
+) -> None:
+    services.people.create({"name": "Anna D'Angelo", "email": "a.dangelo@biowin.be"})
+    services.people.create({"name": "Rosa Bianchi", "email": "rosa@biowin.be"})
+    services.people.create({"name": "Mario Rossi", "email": "m.rossi@biowin.be"})
+
+    def found(text: str) -> list[str]:
+        return [r.full_name for r in services.people.list(PersonQuery(text=text)).rows]
+
+    assert found("ROS") == ["Mario Rossi", "Rosa Bianchi"]
+    assert found("d'an") == ["Anna D'Angelo"]
+    assert found("a.dan") == ["Anna D'Angelo"]  # the start of the email
+    assert found("dangelo") == []  # inside the email, not at its start
+    assert found("ossi") == []  # inside a word of the name
+    assert found("mario ros") == ["Mario Rossi"]
+
+
 def test_find_and_delete(services: Services) -> None:
     anna = services.people.create({"name": "Anna Rossi"})
     services.people.create({"name": "Anna Rossini"})

@@ -164,6 +164,39 @@ def rebuild_sqlite(conn: Connection) -> None:
         conn.exec_driver_sql(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
 
 
+def insert_triggers_sqlite(conn: Connection, table: str) -> dict[str, str]:
+    """The search index's AFTER INSERT triggers on ``table`` that exist, with their DDL."""
+    search = SEARCH_TABLE.get(table)
+    if search is None:
+        return {}
+    wanted = {f"{search.fts}_ai", f"{search.tri}_ai"}
+    present = set(
+        conn.execute(
+            text("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :t"),
+            {"t": table},
+        ).scalars()
+    )
+    return {name: ddl for name, ddl in sqlite_objects().items() if name in wanted & present}
+
+
+def index_rows_after_sqlite(conn: Connection, table: str, after_id: int, indexes: set[str]) -> None:
+    """Index every row of ``table`` with an id above ``after_id``: one statement per index
+    table named in ``indexes``. For bulk inserts made with the insert triggers dropped:
+    FTS5 flushes its pending terms at every statement savepoint, so a trigger per row
+    costs an order of magnitude more than this."""
+    search = SEARCH_TABLE[table]
+    for index, columns in ((search.fts, search.columns), (search.tri, search.substring)):
+        if columns and index in indexes:
+            cols = ", ".join(columns)
+            conn.execute(
+                text(
+                    f"INSERT INTO {index}(rowid, {cols}) "
+                    f"SELECT id, {cols} FROM {table} WHERE id > :after"
+                ),
+                {"after": after_id},
+            )
+
+
 def missing_sqlite_objects(conn: Connection) -> list[str]:
     present = {
         row[0]

@@ -22,9 +22,9 @@ from typing import Any, Protocol, cast
 from sqlalchemy import Table, func, insert, literal, literal_column, select, text
 from sqlalchemy.orm import Session
 
+from tracker.db import fts
 from tracker.db.base import Base
 from tracker.db.engine import Database
-from tracker.db.fts import SEARCH_TABLE, sqlite_objects
 from tracker.domain.contact_rules import fold
 from tracker.domain.models import Country
 from tracker.io.csv_problems import Problem
@@ -216,35 +216,6 @@ class Lengths:
 # -- writing -----------------------------------------------------------------------------
 
 
-def _insert_triggers(session: Session, table: str) -> dict[str, str]:
-    """The search index's AFTER INSERT triggers on ``table`` that exist, with their DDL."""
-    search = SEARCH_TABLE.get(table)
-    if search is None:
-        return {}
-    wanted = {f"{search.fts}_ai", f"{search.tri}_ai"}
-    present = set(
-        session.scalars(
-            text("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :t"),
-            {"t": table},
-        )
-    )
-    return {name: ddl for name, ddl in sqlite_objects().items() if name in wanted & present}
-
-
-def _index_set_wise(session: Session, table: str, after_id: int, indexes: set[str]) -> None:
-    search = SEARCH_TABLE[table]
-    for index, columns in ((search.fts, search.columns), (search.tri, search.substring)):
-        if columns and index in indexes:
-            cols = ", ".join(columns)
-            session.execute(
-                text(
-                    f"INSERT INTO {index}(rowid, {cols}) "
-                    f"SELECT id, {cols} FROM {table} WHERE id > :after"
-                ),
-                {"after": after_id},
-            )
-
-
 def _constant(session: Session, table: Table, column: str, value: Any) -> Any:
     """``value`` rendered into the statement once (a timestamp costs ~8 µs a row as a
     parameter), exactly as the column's type would have bound it."""
@@ -273,7 +244,7 @@ def insert_rows(
     triggers: dict[str, str] = {}
     after_id = 0
     if set_wise:
-        triggers = _insert_triggers(session, table.name)
+        triggers = fts.insert_triggers_sqlite(session.connection(), table.name)
         set_wise = bool(triggers)
     if set_wise:
         after_id = session.scalar(select(func.max(table.c.id))) or 0
@@ -290,7 +261,7 @@ def insert_rows(
             progress(min(total, done + start + BATCH), total)
     if set_wise:
         indexes = {name.removesuffix("_ai") for name in triggers}
-        _index_set_wise(session, table.name, after_id, indexes)
+        fts.index_rows_after_sqlite(session.connection(), table.name, after_id, indexes)
         for ddl in triggers.values():
             session.execute(text(ddl))
     return len(rows)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression
-from sqlalchemy.orm import InstrumentedAttribute, QueryableAttribute
+from sqlalchemy import ColumnElement
+from sqlalchemy.orm import InstrumentedAttribute
 
 MAX_PAGE = 500
-SortKey = ColumnElement[Any] | QueryableAttribute[Any]
 
 
 def window(offset: int, limit: int) -> tuple[int, int]:
@@ -22,16 +21,9 @@ def word_prefix(column: InstrumentedAttribute[str], text: str) -> ColumnElement[
     return column.istartswith(text, autoescape=True) | column.icontains(" " + text, autoescape=True)
 
 
-def directed(
-    keys: Sequence[SortKey], descending: bool, first_descending: bool = False
-) -> list[UnaryExpression[Any]]:
-    """ORDER BY keys, each given once a direction: ascending, or all reversed.
-
-    ``first_descending`` makes the first key's natural order descending (the latest
-    change first); reversing the list then makes it ascending, never ``DESC DESC``.
-    """
-    ordered = []
-    for index, key in enumerate(keys):
-        down = descending != (first_descending and index == 0)
-        ordered.append(key.desc() if down else key.asc())
-    return ordered
+def sort_keys(
+    keys: Sequence[tuple[ColumnElement[Any] | InstrumentedAttribute[Any], bool]],
+    descending: bool,
+) -> list[ColumnElement[Any]]:
+    """ORDER BY terms from (key, newest-first) pairs; ``descending`` turns each around."""
+    return [key.desc() if newest != descending else key.asc() for key, newest in keys]

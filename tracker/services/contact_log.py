@@ -5,10 +5,21 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from enum import Enum
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    and_,
+    case,
+    func,
+    literal_column,
+    or_,
+    select,
+    union,
+)
+from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.engine import Database
@@ -25,7 +36,8 @@ from tracker.services import _lookup_partners as find
 from tracker.services import _timeline
 from tracker.services._convert_partners import WITH_LINKS, follow_up_row, interaction_info
 from tracker.services._meeting_batch import log_batch
-from tracker.services._query import window
+from tracker.services._query import window, word_prefix
+from tracker.services._text_match import substring_ids, word_ids
 from tracker.services.dto_partners import (
     BatchResult,
     FollowUpRow,
@@ -36,6 +48,7 @@ from tracker.services.dto_partners import (
     Page,
     Timeline,
 )
+from tracker.services.search_text import MIN_SUBSTRING
 
 
 class Keep(Enum):
@@ -45,30 +58,106 @@ class Keep(Enum):
 
 
 KEEP = Keep.KEEP
+DENSE_MATCHES = 5_000  # a filter matching more entries pages by date, not by its matches
 
 
 def _open_follow_up() -> ColumnElement[bool]:
-    return and_(Interaction.follow_up != "", Interaction.follow_up_done_at.is_(None))
-
-
-def _matching(text: str) -> ColumnElement[bool]:
-    """The entry's summary or follow-up, or a linked name, contains the text."""
-    by_org = (
-        select(InteractionOrganisation.interaction_id)
-        .join(Organisation, Organisation.id == InteractionOrganisation.organisation_id)
-        .where(Organisation.name.icontains(text, autoescape=True))
+    # The empty string as a literal, as in the partial index's WHERE, so SQLite uses it.
+    return and_(
+        Interaction.follow_up != literal_column("''"), Interaction.follow_up_done_at.is_(None)
     )
-    by_person = (
-        select(InteractionPerson.interaction_id)
-        .join(Person, Person.id == InteractionPerson.person_id)
-        .where(Person.full_name.icontains(text, autoescape=True))
+
+
+def _matching_ids(text: str, sqlite: bool) -> CompoundSelect[Any] | None:
+    """The entries a word of whose summary or follow-up starts with the text's words, or
+    a linked organisation's or person's name contains the text (a text shorter than three
+    characters: starts a word of the name), through the search index. None for a text
+    without a word (punctuation only): ``_matching`` compares the text itself then."""
+    words = word_ids(sqlite, "interactions", text)
+    if words is None:
+        return None
+    orgs = _names(sqlite, Organisation.id, Organisation.name, text)
+    people = _names(sqlite, Person.id, Person.full_name, text)
+    return union(
+        words,
+        select(InteractionOrganisation.interaction_id).where(
+            InteractionOrganisation.organisation_id.in_(orgs)
+        ),
+        select(InteractionPerson.interaction_id).where(InteractionPerson.person_id.in_(people)),
+    )
+
+
+def _matching(
+    text: str, sqlite: bool, key: ColumnElement[int] | InstrumentedAttribute[int]
+) -> ColumnElement[bool]:
+    ids = _matching_ids(text, sqlite)
+    if ids is not None:
+        return key.in_(ids)
+    by_org = select(InteractionOrganisation.interaction_id).where(
+        InteractionOrganisation.organisation_id.in_(
+            select(Organisation.id).where(Organisation.name.icontains(text, autoescape=True))
+        )
+    )
+    by_person = select(InteractionPerson.interaction_id).where(
+        InteractionPerson.person_id.in_(
+            select(Person.id).where(Person.full_name.icontains(text, autoescape=True))
+        )
     )
     return or_(
         Interaction.summary.icontains(text, autoescape=True),
         Interaction.follow_up.icontains(text, autoescape=True),
-        Interaction.id.in_(by_org),
-        Interaction.id.in_(by_person),
+        key.in_(by_org),
+        key.in_(by_person),
     )
+
+
+def _names(
+    sqlite: bool, key: InstrumentedAttribute[int], name: InstrumentedAttribute[str], text: str
+) -> Select[Any]:
+    """Ids of the organisations or people whose name matches (see ``_matching``)."""
+    table_name, column = name.class_.__tablename__, name.key
+    if sqlite:
+        found = substring_ids(table_name, text, (column,))
+        if found is None:
+            found = word_ids(True, table_name, text, (column,))
+        if found is not None:
+            return found
+    long_enough = len(text) >= MIN_SUBSTRING
+    return select(key).where(
+        name.icontains(text, autoescape=True) if long_enough else word_prefix(name, text)
+    )
+
+
+def _open_follow_ups(
+    session: Session, today: date, overdue_only: bool, offset: int, limit: int, dated: int
+) -> list[Interaction]:
+    """A page of open follow-ups: the dated ones by due date, then the undated ones.
+
+    Two ordered reads of the partial index on open follow-ups instead of one sort of them
+    all ("undated last" is not an order an index can give).
+    """
+    due = Interaction.follow_up_due
+    ids: list[int] = []
+    base = select(Interaction.id).where(_open_follow_up())
+    if offset < dated:
+        with_date = base.where(due.is_not(None))
+        if overdue_only:
+            with_date = with_date.where(due < today)
+        ordered = with_date.order_by(due, Interaction.occurred_on, Interaction.id)
+        ids += session.scalars(ordered.offset(offset).limit(limit))
+    if not overdue_only and len(ids) < limit:
+        undated = base.where(due.is_(None)).order_by(Interaction.occurred_on, Interaction.id)
+        ids += session.scalars(undated.offset(max(0, offset - dated)).limit(limit - len(ids)))
+    return _by_ids(session, ids)
+
+
+def _by_ids(session: Session, ids: list[int]) -> list[Interaction]:
+    """The entries with their links, in the order of ``ids``."""
+    if not ids:
+        return []
+    stmt = select(Interaction).where(Interaction.id.in_(ids)).options(*WITH_LINKS)
+    loaded = {i.id: i for i in session.scalars(stmt)}
+    return [loaded[i] for i in ids]
 
 
 def _apply(interaction: Interaction, data: InteractionData) -> None:
@@ -152,18 +241,30 @@ class ContactLogService:
             )
         if query.event_id is not None:
             stmt = stmt.where(Interaction.event_id == query.event_id)
-        text = " ".join(query.text.split())
-        if text:
-            stmt = stmt.where(_matching(text))
         if query.date_from is not None:
             stmt = stmt.where(Interaction.occurred_on >= query.date_from)
         if query.date_to is not None:
             stmt = stmt.where(Interaction.occurred_on <= query.date_to)
+        text = " ".join(query.text.split())
+        sqlite = self._db.is_sqlite
         with self._db.read() as session:
-            total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+            ids_only = stmt.with_only_columns(Interaction.id)
+            counted: Select[Any] | CompoundSelect[Any] = ids_only
+            if text:
+                ids_only = ids_only.where(_matching(text, sqlite, Interaction.id))
+                matches = _matching_ids(text, sqlite)
+                only_text = stmt.whereclause is None
+                counted = matches if only_text and matches is not None else ids_only
+            total = session.scalar(select(func.count()).select_from(counted.subquery())) or 0
+            if text and sqlite and total > DENSE_MATCHES:
+                # Many matches: walking the log newest first (its date index) finds a
+                # page's worth at once, where sorting the matches would read them all.
+                # ``id + 0`` keeps SQLite from starting at the matches instead.
+                ids_only = stmt.with_only_columns(Interaction.id).where(
+                    _matching(text, sqlite, Interaction.id + 0)
+                )
             page = (
-                stmt.options(*WITH_LINKS)
-                .order_by(
+                ids_only.order_by(
                     Interaction.occurred_on.desc(),
                     Interaction.occurred_time.is_(None),
                     Interaction.occurred_time.desc(),
@@ -172,8 +273,8 @@ class ContactLogService:
                 .offset(offset)
                 .limit(limit)
             )
-            rows = tuple(interaction_info(i) for i in session.scalars(page))
-            return Page(rows, total, offset, limit)
+            found = _by_ids(session, list(session.scalars(page)))
+            return Page(tuple(interaction_info(i) for i in found), total, offset, limit)
 
     def get(self, interaction_id: int) -> InteractionInfo:
         with self._db.read() as session:
@@ -237,24 +338,13 @@ class ContactLogService:
     ) -> Page[FollowUpRow]:
         """Open follow-ups, soonest due first, undated ones last."""
         offset, limit = window(offset, limit)
-        stmt = select(Interaction).where(_open_follow_up())
+        stmt = select(func.count(), func.count(Interaction.follow_up_due)).where(_open_follow_up())
         if overdue_only:
             stmt = stmt.where(Interaction.follow_up_due < today)
         with self._db.read() as session:
-            total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-            page = (
-                stmt.options(*WITH_LINKS)
-                .order_by(
-                    Interaction.follow_up_due.is_(None),
-                    Interaction.follow_up_due,
-                    Interaction.occurred_on,
-                    Interaction.id,
-                )
-                .offset(offset)
-                .limit(limit)
-            )
-            rows = tuple(follow_up_row(i, today) for i in session.scalars(page))
-            return Page(rows, total, offset, limit)
+            total, dated = session.execute(stmt).one()
+            found = _open_follow_ups(session, today, overdue_only, offset, limit, dated)
+            return Page(tuple(follow_up_row(i, today) for i in found), total, offset, limit)
 
     def followup_summary(self, today: date, next_count: int = 5) -> FollowUpSummary:
         """Counts for the dashboard, and the next few follow-ups to do."""
@@ -273,7 +363,8 @@ class ContactLogService:
         ).where(_open_follow_up())
         with self._db.read() as session:
             total, overdue, today_count, week, undated = session.execute(stmt).one()
-        upcoming = self.followups(today, limit=max(1, next_count)).rows
+            found = _open_follow_ups(session, today, False, 0, max(1, next_count), total - undated)
+            upcoming = tuple(follow_up_row(i, today) for i in found)
         return FollowUpSummary(today, total, overdue, today_count, week, undated, upcoming)
 
     def mark_done(self, interaction_id: int, *, at: datetime | None = None) -> InteractionInfo:

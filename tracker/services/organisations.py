@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import Select, and_, case, delete, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, delete, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -17,8 +18,9 @@ from tracker.domain.models import Organisation, OrganisationTag, Tag
 from tracker.services import _lookup
 from tracker.services import _lookup_partners as find
 from tracker.services._convert_partners import org_detail, org_rows
-from tracker.services._query import MAX_PAGE, SortKey, directed, window, word_prefix
+from tracker.services._query import MAX_PAGE, sort_keys, window, word_prefix
 from tracker.services._similar import similar
+from tracker.services._text_match import narrowed, word_ids
 from tracker.services.dto_partners import (
     ORGANISATION_SORTS,
     Board,
@@ -44,11 +46,13 @@ def _enum_filter(enum_cls: type[OrgKind] | type[Stage], value: str, field: str) 
     return text
 
 
-def _filtered(query: OrganisationQuery) -> Select[Organisation]:
+def _filtered(query: OrganisationQuery, sqlite: bool) -> Select[Organisation]:
     stmt = select(Organisation)
     text = " ".join(query.text.split())
     if text:
-        stmt = stmt.where(word_prefix(Organisation.name, text))
+        candidates = word_ids(True, "organisations", text, ("name",)) if sqlite else None
+        exact = word_prefix(Organisation.name, text)
+        stmt = stmt.where(narrowed(exact, Organisation.id, candidates))
     if query.country:
         stmt = stmt.where(Organisation.country_code == query.country.strip().upper())
     if query.kind:
@@ -65,19 +69,21 @@ def _filtered(query: OrganisationQuery) -> Select[Organisation]:
     return stmt
 
 
-def _order(query: OrganisationQuery) -> list[object]:
+def _order(query: OrganisationQuery) -> list[ColumnElement[Any]]:
     if query.sort not in ORGANISATION_SORTS:
         raise ValidationError({"sort": f"sort by one of: {', '.join(ORGANISATION_SORTS)}"})
-    name = Organisation.name
-    keys: dict[str, list[SortKey]] = {
+    name = (Organisation.name, False)
+    keys: dict[str, list[tuple[Any, bool]]] = {
         "name": [name],
-        "stage": [case(_STAGE_ORDER, value=Organisation.stage, else_=99), name],
-        "country": [Organisation.country_code.is_(None), Organisation.country_code, name],
-        "updated": [Organisation.updated_at, name],
+        "stage": [(case(_STAGE_ORDER, value=Organisation.stage, else_=99), False), name],
+        "country": [
+            (Organisation.country_code.is_(None), False),
+            (Organisation.country_code, False),
+            name,
+        ],
+        "updated": [(Organisation.updated_at, True), name],
     }
-    # "updated" lists the latest change first; reversing flips every key once.
-    newest_first = query.sort == "updated"
-    return [*directed(keys[query.sort], query.descending, newest_first), Organisation.id]
+    return [*sort_keys(keys[query.sort], query.descending), Organisation.id.asc()]
 
 
 def _set_tags(session: Session, org: Organisation, names: Iterable[str]) -> None:
@@ -118,9 +124,9 @@ class OrganisationService:
     def list(self, query: OrganisationQuery) -> Page[OrganisationRow]:
         offset, limit = window(query.offset, query.limit)
         with self._db.read() as session:
-            filtered = _filtered(query)
+            filtered = _filtered(query, self._db.is_sqlite)
             total = session.scalar(select(func.count()).select_from(filtered.subquery())) or 0
-            stmt = filtered.order_by(*_order(query)).offset(offset).limit(limit)  # type: ignore[arg-type]
+            stmt = filtered.order_by(*_order(query)).offset(offset).limit(limit)
             rows = org_rows(session, session.scalars(stmt).all())
             return Page(rows, total, offset, limit)
 
@@ -181,7 +187,7 @@ class OrganisationService:
         limit = max(1, min(limit_per_stage, MAX_PAGE))
         base = OrganisationQuery(country=country, kind=kind, tag=tag)
         with self._db.read() as session:
-            filtered = _filtered(base).subquery()
+            filtered = _filtered(base, self._db.is_sqlite).subquery()
             counts: dict[Stage, int] = {
                 stage: count
                 for stage, count in session.execute(
@@ -191,7 +197,7 @@ class OrganisationService:
             columns = []
             for stage in STAGES:
                 stmt = (
-                    _filtered(base)
+                    _filtered(base, self._db.is_sqlite)
                     .where(Organisation.stage == stage)
                     .order_by(Organisation.name, Organisation.id)
                     .limit(limit)
@@ -210,7 +216,7 @@ class OrganisationService:
     ) -> tuple[str, int] | None:
         """Where the board shows an organisation: its stage and its place in that column
         (0-based, in the board's order by name), or None when the filters hide it."""
-        base = _filtered(OrganisationQuery(country=country, kind=kind, tag=tag))
+        base = _filtered(OrganisationQuery(country=country, kind=kind, tag=tag), self._db.is_sqlite)
         with self._db.read() as session:
             org = find.organisation(session, org_id)
             shown = session.scalar(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -15,8 +16,9 @@ from tracker.domain.errors import ConflictError, TrackerError, ValidationError
 from tracker.domain.models import Organisation, Person
 from tracker.services import _lookup_partners as find
 from tracker.services._convert_partners import person_detail, person_row
-from tracker.services._query import SortKey, directed, window, word_prefix
+from tracker.services._query import sort_keys, window, word_prefix
 from tracker.services._similar import similar
+from tracker.services._text_match import narrowed, word_ids
 from tracker.services.dto_partners import (
     PERSON_SORTS,
     Page,
@@ -27,13 +29,15 @@ from tracker.services.dto_partners import (
 )
 
 
-def _filtered(query: PersonQuery) -> Select[Person]:
+def _filtered(query: PersonQuery, sqlite: bool) -> Select[Person]:
     stmt = select(Person)
     text = " ".join(query.text.split())
     if text:
-        stmt = stmt.where(
-            word_prefix(Person.full_name, text) | Person.email.istartswith(text, autoescape=True)
+        exact = word_prefix(Person.full_name, text) | Person.email.istartswith(
+            text, autoescape=True
         )
+        candidates = word_ids(True, "people", text, ("full_name", "email")) if sqlite else None
+        stmt = stmt.where(narrowed(exact, Person.id, candidates))
     if query.organisation_id is not None:
         stmt = stmt.where(Person.organisation_id == query.organisation_id)
     if query.staff is not None:
@@ -49,17 +53,16 @@ def _filtered(query: PersonQuery) -> Select[Person]:
     return stmt
 
 
-def _order(query: PersonQuery) -> list[object]:
+def _order(query: PersonQuery) -> list[ColumnElement[Any]]:
     if query.sort not in PERSON_SORTS:
         raise ValidationError({"sort": f"sort by one of: {', '.join(PERSON_SORTS)}"})
-    keys: dict[str, list[SortKey]] = {
-        "name": [Person.full_name],
-        "organisation": [Organisation.name.is_(None), Organisation.name, Person.full_name],
-        "updated": [Person.updated_at, Person.full_name],
+    name = (Person.full_name, False)
+    keys: dict[str, list[tuple[Any, bool]]] = {
+        "name": [name],
+        "organisation": [(Organisation.name.is_(None), False), (Organisation.name, False), name],
+        "updated": [(Person.updated_at, True), name],
     }
-    # "updated" lists the latest change first; reversing flips every key once.
-    newest_first = query.sort == "updated"
-    return [*directed(keys[query.sort], query.descending, newest_first), Person.id]
+    return [*sort_keys(keys[query.sort], query.descending), Person.id.asc()]
 
 
 def resolve_person_fields(
@@ -109,12 +112,12 @@ class PeopleService:
         """``text`` matches the start of the name, of a word in it, or of the email."""
         offset, limit = window(query.offset, query.limit)
         with self._db.read() as session:
-            filtered = _filtered(query)
+            filtered = _filtered(query, self._db.is_sqlite)
             total = session.scalar(select(func.count()).select_from(filtered.subquery())) or 0
             stmt = (
                 filtered.outerjoin(Organisation, Organisation.id == Person.organisation_id)
                 .options(joinedload(Person.organisation))
-                .order_by(*_order(query))  # type: ignore[arg-type]
+                .order_by(*_order(query))
                 .offset(offset)
                 .limit(limit)
             )

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Index, Text
+from sqlalchemy import ForeignKey, Index, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.db.base import Base, UTCDateTime
@@ -16,13 +16,26 @@ if TYPE_CHECKING:
     from tracker.domain.models.partner import Organisation, Person
 
 
+OPEN_FOLLOW_UP = "follow_up != '' AND follow_up_done_at IS NULL"
+
+
 class Interaction(Editable, Base):
     """One entry of the contact log: whom we met or heard from, and what follows."""
 
     __tablename__ = "interactions"
     __table_args__ = (
         Index("ix_interactions_date", "occurred_on", "id"),
-        Index("ix_interactions_follow_up", "follow_up_done_at", "follow_up_due"),
+        # The open follow-ups only, in the order their list shows them (migration 0005,
+        # which dropped the index on every entry's follow_up_done_at).
+        Index(
+            "ix_interactions_open_follow_up",
+            "follow_up_due",
+            "occurred_on",
+            "id",
+            sqlite_where=text(OPEN_FOLLOW_UP),
+            # PostgreSQL's index is partial too (migration 0005); saying so here would
+            # import SQLAlchemy's PostgreSQL dialect into every SQLite start-up.
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -22,6 +22,7 @@ class Organisation(Editable, Base):
     __table_args__ = (
         Index("ix_organisations_name", "name", "id"),
         Index("ix_organisations_stage", "stage", "name", "id"),
+        Index("ix_organisations_updated", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -63,7 +64,10 @@ class Person(Editable, Base):
     """Someone we deal with, with the consent we hold for their personal data."""
 
     __tablename__ = "people"
-    __table_args__ = (Index("ix_people_name", "full_name", "id"),)
+    __table_args__ = (
+        Index("ix_people_name", "full_name", "id"),
+        Index("ix_people_updated", "updated_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     full_name: Mapped[str] = mapped_column(String(200))

@@ -1,4 +1,4 @@
-"""Country, status and free text filters of the events list, debounced as you type."""
+"""Country, status and free text filters of the events list, answered as you type."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.timer import Timer
 from textual.widgets import Input, Select
 
 from tracker.domain.enums import EventStatus
+from tracker.tui.widgets.throttle import Throttle
 
-DEBOUNCE_SECONDS = 0.25
 OPEN = "open"  # every status that is not closed
 
 
@@ -46,7 +45,7 @@ class FilterBar(Horizontal):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._timer: Timer | None = None
+        self._typed = Throttle(self, self._post)
 
     def compose(self) -> ComposeResult:
         yield Select[str]([], prompt="All countries", id="filter-country")
@@ -78,9 +77,9 @@ class FilterBar(Horizontal):
         )
 
     def _announce(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._typed.now()
+
+    def _post(self) -> None:
         self.post_message(self.Changed(self, self.filters))
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -89,9 +88,7 @@ class FilterBar(Horizontal):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE_SECONDS, self._announce)
+        self._typed()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

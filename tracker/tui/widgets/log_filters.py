@@ -1,4 +1,4 @@
-"""The contact log's filters: organisation, person, event, dates and text, debounced."""
+"""The contact log's filters: organisation, person, event, dates and text, as you type."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.timer import Timer
 from textual.widgets import Input, Select
 
-DEBOUNCE_SECONDS = 0.25
+from tracker.tui.widgets.throttle import Throttle
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ class LogFilterBar(Horizontal):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._timer: Timer | None = None
+        self._typed = Throttle(self, self._post)
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Organisation", id="log-organisation")
@@ -87,9 +86,9 @@ class LogFilterBar(Horizontal):
         )
 
     def _announce(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._typed.now()
+
+    def _post(self) -> None:
         self.post_message(self.Changed(self, self.filters))
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -98,9 +97,7 @@ class LogFilterBar(Horizontal):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE_SECONDS, self._announce)
+        self._typed()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
