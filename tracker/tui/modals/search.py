@@ -20,7 +20,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
-from tracker.i18n import N_, _
+from tracker.i18n import N_, _, ngettext
 from tracker.services.dto_search import SearchHit, SearchResults
 from tracker.tui.errors import report_worker_failure
 
@@ -35,6 +35,13 @@ KIND_LABELS = {
     "event": N_("event"),
     "interaction": N_("contact"),
     "call": N_("call"),
+}
+KIND_COUNTS = {
+    "organisation": (N_("{n} organisation"), N_("{n} organisations")),
+    "person": (N_("{n} person"), N_("{n} people")),
+    "event": (N_("{n} event"), N_("{n} events")),
+    "interaction": (N_("{n} contact"), N_("{n} contacts")),
+    "call": (N_("{n} call"), N_("{n} calls")),
 }
 KIND_STYLES = {
     "organisation": "bold cyan",
@@ -114,7 +121,9 @@ class SearchModal(ModalScreen[SearchHit | None]):
             status.update(_("Nothing found for “{text}”.").format(text=results.query.strip()))
         else:
             counts = [
-                f"{n} {_(KIND_LABELS[kind])}" for kind, n in results.total_by_kind.items() if n
+                ngettext(*KIND_COUNTS[kind], n).format(n=n)
+                for kind, n in results.total_by_kind.items()
+                if n
             ]
             status.update("  ·  ".join([*counts, _("enter opens · ↓ to the list · escape closes")]))
 
