@@ -40,11 +40,11 @@ class PairRow:
 class PairTable(PartnerTable[PairRow]):
     COLUMNS = (
         ("score", N_("Score"), 5),
-        ("a", N_("Record A (kept by m)"), 30),
+        ("a", N_("Record A (kept by m)"), 28),
         ("a_detail", "", 24),
-        ("b", N_("Record B (kept by M)"), 30),
+        ("b", N_("Record B (kept by M)"), 28),
         ("b_detail", "", 24),
-        ("why", N_("Why"), 30),
+        ("why", N_("Why"), 36),
     )
 
     def row_id(self, row: PairRow) -> int:
@@ -79,10 +79,12 @@ def what_moves(dropped: OrganisationDetail | PersonDetail) -> str:
 
 
 def merged_text(report: MergeReport) -> str:
-    moved = ", ".join(f"{n} {what}" for what, n in report.moved if n) or _("no links")
-    text = _("Merged {dropped} into {kept}: moved {moved}.").format(
-        dropped=report.dropped.name, kept=report.kept.name, moved=moved
-    )
+    names = {"dropped": report.dropped.name, "kept": report.kept.name}
+    moved = ", ".join(f"{n} {what}" for what, n in report.moved if n)
+    if moved:
+        text = _("Merged {dropped} into {kept}: moved {moved}.").format(**names, moved=moved)
+    else:
+        text = _("Merged {dropped} into {kept}.").format(**names)
     if report.filled:
         text += " " + _("Filled in: {fields}.").format(fields=", ".join(report.filled))
     return text
