@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from tracker.config import Settings
+from tracker.domain.event_rules import EventData
 from tracker.services.context import Services
 from tracker.tui.modals.interaction import InteractionForm
 from tracker.tui.modals.org_form import OrganisationForm
@@ -95,6 +99,24 @@ async def test_enter_on_an_event_shows_it_on_the_events_screen(settings: Setting
         assert isinstance(pilot.app.screen, EventsScreen)
         current = pilot.app.screen.query_one(EventTable).current
         assert current is not None and current.name == "MedTech Partnership Meeting"
+
+
+async def test_an_event_on_a_later_page_or_hidden_by_the_filters(settings: Settings) -> None:
+    async with running(settings) as pilot:
+        for n in range(55):  # dated events come first: MedTech (no date yet) goes to page 2
+            fair = EventData(name=f"Fair {n:02d}", country_code="US", start_date=date(2018, 11, 1))
+            svc(pilot).events.create(2018, fair)
+        await search(pilot, "medtech")
+        await press(pilot, "enter")
+        screen = pilot.app.screen
+        assert isinstance(screen, EventsScreen)
+        current = screen.query_one(EventTable).current
+        assert current is not None and current.name == "MedTech Partnership Meeting"
+        assert "page 2 of 2" in screen_text(pilot)
+        screen.filters = replace(screen.filters, country="US")
+        await search(pilot, "medtech")
+        await press(pilot, "enter")
+        assert "The filters hide that event" in notice_text(pilot)
 
 
 async def test_enter_on_a_contact_opens_the_entry(settings: Settings) -> None:
