@@ -8,6 +8,7 @@ on the calls screen.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -15,26 +16,38 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
-from tracker.i18n import N_, _
+from tracker.i18n import N_, _, ngettext
 from tracker.services.dto_search import SearchHit, SearchResults
 from tracker.tui.errors import report_worker_failure
+from tracker.tui.screens.calls import CallsScreen
+from tracker.tui.screens.contact_log import ContactLogScreen
+from tracker.tui.screens.events import EventsScreen
+from tracker.tui.screens.timeline import TimelineScreen
 
 if TYPE_CHECKING:
     from tracker.services.context import Services
     from tracker.tui.app import TrackerApp
 
 LIMIT = 40
+MAX_EVENTS = 500  # a plan year holds a few dozen
 KIND_LABELS = {
     "organisation": N_("organisation"),
     "person": N_("person"),
     "event": N_("event"),
     "interaction": N_("contact"),
     "call": N_("call"),
+}
+KIND_COUNTS = {
+    "organisation": (N_("{n} organisation"), N_("{n} organisations")),
+    "person": (N_("{n} person"), N_("{n} people")),
+    "event": (N_("{n} event"), N_("{n} events")),
+    "interaction": (N_("{n} contact"), N_("{n} contacts")),
+    "call": (N_("{n} call"), N_("{n} calls")),
 }
 KIND_STYLES = {
     "organisation": "bold cyan",
@@ -114,7 +127,9 @@ class SearchModal(ModalScreen[SearchHit | None]):
             status.update(_("Nothing found for “{text}”.").format(text=results.query.strip()))
         else:
             counts = [
-                f"{n} {_(KIND_LABELS[kind])}" for kind, n in results.total_by_kind.items() if n
+                ngettext(*KIND_COUNTS[kind], n).format(n=n)
+                for kind, n in results.total_by_kind.items()
+                if n
             ]
             status.update("  ·  ".join([*counts, _("enter opens · ↓ to the list · escape closes")]))
 
@@ -140,28 +155,43 @@ class SearchModal(ModalScreen[SearchHit | None]):
         report_worker_failure(self, event.worker, event.state)
 
 
+async def settled(app: TrackerApp, mode: str) -> Screen[object]:
+    """Switch to an area and let its first load land, so what we show next stays shown."""
+    await app.switch_mode(mode)
+    screen = app.screen
+    shown = asyncio.Event()
+    screen.call_after_refresh(shown.set)  # after the messages that start its load
+    await shown.wait()
+    while any(w.node is screen and not w.is_finished for w in app.workers):
+        await asyncio.sleep(0.02)
+    return screen
+
+
+def event_position(svc: Services, screen: EventsScreen, event_id: int) -> int | None:
+    """Where the events screen lists an event under its filters and order (one page of
+    a plan year's few dozen events)."""
+    rows = svc.events.list(replace(screen.query_for(0), limit=MAX_EVENTS)).rows
+    return next((i for i, row in enumerate(rows) if row.id == event_id), None)
+
+
 async def open_hit(app: TrackerApp, hit: SearchHit) -> None:
     """Show what the search found where it lives."""
-    from tracker.tui.screens.calls import CallsScreen
-    from tracker.tui.screens.contact_log import ContactLogScreen
-    from tracker.tui.screens.events import EventsScreen
-    from tracker.tui.screens.timeline import TimelineScreen
-
     if hit.kind in ("organisation", "person"):
         await app.push_screen(TimelineScreen(hit.kind, hit.id, hit.title))
     elif hit.kind == "event":
         event = await asyncio.to_thread(app.svc.events.get, hit.id)  # off the UI thread
         if (year := event.year) != app.year:
             app.set_year(year)
-        await app.switch_mode("events")
-        if isinstance(app.screen, EventsScreen):
-            app.screen.highlight(hit.id)
+        screen = await settled(app, "events")
+        if isinstance(screen, EventsScreen):
+            position = await asyncio.to_thread(event_position, app.svc, screen, hit.id)
+            screen.highlight(hit.id, position)
     elif hit.kind == "interaction":
-        await app.switch_mode("contact_log")
-        if isinstance(app.screen, ContactLogScreen):
-            app.screen.prepare_form(hit.id, None)
+        screen = await settled(app, "contact_log")
+        if isinstance(screen, ContactLogScreen):
+            screen.prepare_form(hit.id, None)
     elif hit.kind == "call":
-        await app.switch_mode("calls")
-        if isinstance(app.screen, CallsScreen):
-            app.screen.focus_call = hit.id
-            app.screen.sync(force=True)
+        screen = await settled(app, "calls")
+        if isinstance(screen, CallsScreen):
+            screen.focus_call = hit.id
+            screen.sync(force=True)

@@ -40,11 +40,11 @@ class PairRow:
 class PairTable(PartnerTable[PairRow]):
     COLUMNS = (
         ("score", N_("Score"), 5),
-        ("a", N_("Record A (kept by m)"), 30),
+        ("a", N_("Record A (kept by m)"), 28),
         ("a_detail", "", 24),
-        ("b", N_("Record B (kept by M)"), 30),
+        ("b", N_("Record B (kept by M)"), 28),
         ("b_detail", "", 24),
-        ("why", N_("Why"), 30),
+        ("why", N_("Why"), 36),
     )
 
     def row_id(self, row: PairRow) -> int:
@@ -62,27 +62,29 @@ class PairTable(PartnerTable[PairRow]):
         ]
 
 
-def what_moves(kind: str, dropped: OrganisationDetail | PersonDetail) -> str:
-    """The dropped record's links, in words, for the confirmation."""
-    parts = [ngettext("{n} contact-log entry", "{n} contact-log entries", dropped.interactions)]
-    counts = [dropped.interactions]
+def what_moves(dropped: OrganisationDetail | PersonDetail) -> str:
+    """The dropped record's links, in words, for the confirmation ("" when it has none)."""
+    counts = [(N_("{n} contact-log entry"), N_("{n} contact-log entries"), dropped.interactions)]
     if isinstance(dropped, OrganisationDetail):
-        parts += [
-            ngettext("{n} person", "{n} people", len(dropped.people)),
-            ngettext(
-                "{n} consortium membership", "{n} consortium memberships", len(dropped.memberships)
+        counts += [
+            (N_("{n} person"), N_("{n} people"), len(dropped.people)),
+            (
+                N_("{n} consortium membership"),
+                N_("{n} consortium memberships"),
+                len(dropped.memberships),
             ),
-            ngettext("{n} tag", "{n} tags", len(dropped.tags)),
+            (N_("{n} tag"), N_("{n} tags"), len(dropped.tags)),
         ]
-        counts += [len(dropped.people), len(dropped.memberships), len(dropped.tags)]
-    return ", ".join(p.format(n=n) for p, n in zip(parts, counts, strict=True))
+    return " · ".join(ngettext(one, many, n).format(n=n) for one, many, n in counts if n)
 
 
 def merged_text(report: MergeReport) -> str:
-    moved = ", ".join(f"{n} {what}" for what, n in report.moved if n) or _("no links")
-    text = _("Merged {dropped} into {kept}: moved {moved}.").format(
-        dropped=report.dropped.name, kept=report.kept.name, moved=moved
-    )
+    names = {"dropped": report.dropped.name, "kept": report.kept.name}
+    moved = ", ".join(f"{n} {what}" for what, n in report.moved if n)
+    if moved:
+        text = _("Merged {dropped} into {kept}: moved {moved}.").format(**names, moved=moved)
+    else:
+        text = _("Merged {dropped} into {kept}.").format(**names)
     if report.filled:
         text += " " + _("Filled in: {fields}.").format(fields=", ".join(report.filled))
     return text
@@ -190,23 +192,27 @@ class DuplicatesScreen(TrackerScreen):
             if self.kind == "organisation"
             else svc.people.get(drop.id)
         )
-        self.app.call_from_thread(self.confirm_merge, keep, drop, what_moves(self.kind, dropped))
+        self.app.call_from_thread(self.confirm_merge, keep, drop, what_moves(dropped))
 
     def confirm_merge(self, keep: DuplicateSide, drop: DuplicateSide, moves: str) -> None:
-        question = _(
-            "Keep {kept} (#{kept_id}) and merge {dropped} (#{dropped_id}) into it?"
-        ).format(kept=keep.name, kept_id=keep.id, dropped=drop.name, dropped_id=drop.id)
-        detail = _(
-            "{kept} is kept. {dropped} goes, and its {moves} move to {kept}; "
-            "links both had are kept once; blank fields of {kept} are filled from {dropped} "
-            "and the notes are joined."
-        ).format(kept=keep.name, dropped=drop.name, moves=moves)
+        names = {"kept": keep.name, "kept_id": keep.id, "dropped": drop.name, "dropped_id": drop.id}
+        question = _("Keep {kept} (#{kept_id}) and merge {dropped} (#{dropped_id}) into it?")
+        lines = [
+            _("Kept: {kept} (#{kept_id}).").format(**names),
+            _("Deleted: {dropped} (#{dropped_id}).").format(**names),
+            _("Moving to {kept}: {moves}.").format(kept=keep.name, moves=moves)
+            if moves
+            else _("{dropped} has no links to move.").format(**names),
+            _("Links both had are kept once; blank fields of {kept} are filled from {dropped}, "
+              "notes are joined.").format(**names),
+        ]  # fmt: skip
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self.merge(keep.id, drop.id)
 
-        self.app.push_screen(ConfirmModal(question, detail, yes=_("Merge")), answered)
+        modal = ConfirmModal(question.format(**names), "\n".join(lines), yes=_("Merge"))
+        self.app.push_screen(modal, answered)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="write")
     def merge(self, keep_id: int, drop_id: int) -> None:

@@ -64,9 +64,14 @@ class EventsScreen(EventActions):
     def on_mount(self) -> None:
         self.query_one(EventTable).focus()
 
-    def highlight(self, event_id: int) -> None:
-        """Put the cursor on an event (the search box opens events here)."""
+    def highlight(self, event_id: int, position: int | None) -> None:
+        """Put the cursor on an event, the `position`-th under the current filters and
+        order (the search box opens events here); None: the filters hide it."""
+        if position is None:
+            self.notify("The filters hide that event: clear them to see it.", markup=False)
+            return
         self._focus_id = event_id
+        self.page_offset = position // PAGE_SIZE * PAGE_SIZE
         self.sync(force=True)
 
     def default_country(self) -> str:

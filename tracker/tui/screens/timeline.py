@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Static
 
-from tracker.i18n import N_, _
+from tracker.i18n import N_, _, ngettext
 from tracker.services.dto_partners import (
     NamedRef,
     OrganisationDetail,
@@ -33,6 +33,11 @@ KIND_LABELS = {
     "deadline": N_("deadline"),
     "membership": N_("consortium"),
 }
+COUNTED = (
+    ("interaction", N_("{n} contact"), N_("{n} contacts")),
+    ("event", N_("{n} event"), N_("{n} events")),
+    ("deadline", N_("{n} deadline"), N_("{n} deadlines")),
+)
 KIND_STYLES = {"interaction": "", "event": "cyan", "deadline": "yellow", "membership": "magenta"}
 
 
@@ -46,9 +51,9 @@ class TimelineTable(PartnerTable[TimelineRow]):
     COLUMNS = (
         ("on", N_("Date"), 10),
         ("kind", N_("What"), 10),
-        ("title", N_("Title"), 50),
-        ("detail", N_("Details"), 58),
-        ("via", N_("Via"), 22),
+        ("title", N_("Title"), 48),
+        ("detail", N_("Details"), 54),
+        ("via", N_("Via"), 20),
     )
 
     def row_id(self, row: TimelineRow) -> int:
@@ -161,9 +166,9 @@ class TimelineScreen(InteractionActions):
         for item in timeline.items:
             counts[item.kind] += 1
         parts = [
-            _("{n} contacts").format(n=counts["interaction"]),
-            _("{n} events").format(n=counts["event"]),
-            _("{n} deadlines").format(n=counts["deadline"]),
+            ngettext(one, many, counts[kind]).format(n=counts[kind]) for kind, one, many in COUNTED
+        ]
+        parts += [
             _("oldest first"),
             _("l logs a contact · enter opens an entry · escape goes back"),
         ]
