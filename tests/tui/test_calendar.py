@@ -176,3 +176,17 @@ async def test_the_dashboard_lists_the_conflicts(settings: Settings) -> None:
         shown = screen_text(pilot)
         assert "Calendar conflicts (A: calendar)" in shown
         assert "! 01/11/2018 'All Saints trip' is in Belgium on Thursday 01/11/2018" in shown
+
+
+async def test_the_calendar_keys_are_in_the_help_and_the_palette(settings: Settings) -> None:
+    async with running(settings) as pilot:
+        app = tracker(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Go to Calendar" in titles
+        await press(pilot, "A", "question_mark")
+        shown = screen_text(pilot)
+        for line in ("Keys — Calendar", "Prev month", "Next year", "Schedule", "New mission",
+                     "Missions", "In the month grid", "The day's items"):  # fmt: skip
+            assert line in shown
+        await press(pilot, "escape")
+        assert isinstance(pilot.app.screen, CalendarScreen)

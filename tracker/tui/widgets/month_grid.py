@@ -93,6 +93,8 @@ def _cells(grid: MonthGrid) -> list[list[_Cell]]:
 class MonthGridView(Widget, can_focus=True):
     """The month; ``show()`` hands it the data, the selected day and today."""
 
+    HELP_NAME: ClassVar[str] = N_("the month grid")
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "move(-1)", "Day before", show=False),
         Binding("right", "move(1)", "Day after", show=False),
