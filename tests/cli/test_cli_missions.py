@@ -105,3 +105,21 @@ def test_a_participant_not_on_staff_is_a_warning_and_delete_asks(any_run: Invoke
         "title": "Brussels week",
     }
     assert any_run.json("missions", "list")["total"] == 0
+
+
+def test_edit_changes_fields_events_and_people_at_once(any_run: Invoker) -> None:
+    any_run("people", "add", "Anna Rossi", "--staff")
+    any_run("people", "add", "Marco Verdi", "--staff")
+    any_run(*BRUSSELS, "--event", "partnering", "--participant", "Anna")
+    edited = any_run.json(
+        "missions", "edit", "Brussels", "--to", "27/10/2018", "--purpose", "Clusters",
+        "--add-event", "EUREGA", "--remove-event", "partnering", "--add-participant", "Marco",
+    )  # fmt: skip
+    assert (edited["end"], edited["purpose"]) == ("2018-10-27", "Clusters")
+    assert [e["name"] for e in edited["events"]] == ["EUREGA"]
+    assert [p["name"] for p in edited["participants"]] == ["Anna Rossi", "Marco Verdi"]
+    bad = any_run.fails("missions", "edit", "1", "--title", "X", "--remove-event", "MedTech")
+    assert bad.stderr == "error: remove event: #1 is not on this mission\n"
+    assert any_run.json("missions", "show", "1")["title"] == "Brussels week"
+    text = any_run("missions", "edit", "1", "--remove-participant", "Anna").stdout
+    assert text == "saved mission #1 Brussels week\n"
