@@ -74,7 +74,11 @@ async def test_schedule_a_tray_event_by_key_and_date(settings: Settings) -> None
                  for i in range(tray.option_count)]  # fmt: skip
         assert names == ["EUREGA", "IMI2 – Innovative Medicine Initiative Forum",
                          "MedTech Partnership Meeting"]  # fmt: skip
-        await press(pilot, "o", "down", "down")  # to the tray, down to MedTech
+        await press(pilot, "o", "enter")  # to the tray: enter on EUREGA asks for its dates too
+        assert isinstance(pilot.app.screen, ScheduleForm)
+        assert "EUREGA" in screen_text(pilot)
+        await press(pilot, "escape")
+        await press(pilot, "down", "down")  # down to MedTech
         await press(pilot, "s")
         form = pilot.app.screen
         assert isinstance(form, ScheduleForm)

@@ -194,6 +194,11 @@ class CalendarScreen(CalendarActions):
     def day_moved(self, event: MonthGridView.DayMoved) -> None:
         self.go_to((self.selected or self.start_day()) + timedelta(days=event.days))
 
+    @on(OptionList.OptionSelected, "#tray")
+    def tray_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_schedule()  # enter on a tray event: its dates, like s
+
     @on(MonthGridView.DayChosen)
     def day_chosen(self, event: MonthGridView.DayChosen) -> None:
         self.show_day(event.day)
