@@ -151,6 +151,7 @@ async def test_missions_list_and_form(settings: Settings) -> None:
         edit = pilot.app.screen
         assert isinstance(edit, MissionForm)
         assert edit.values()["participants"] == "#1 Anna Rossi"
+        assert edit.values()["lines"] == "travel = 1.200,00"  # as it was typed, Italian style
         edit.query_one("#end").value = "26/10/2018"  # type: ignore[attr-defined]
         edit.query_one("#lines").text = "hotel = 10"  # type: ignore[attr-defined]
         await press(pilot, "ctrl+s")
