@@ -131,6 +131,8 @@ def test_import_previews_and_refuses_bad_files_whole(any_run: Invoker) -> None:
                               "2018", "--country", "DE", "--format", "json")  # fmt: skip
     assert "line 9: BEGIN:VEVENT is never closed" in truncated.stderr
 
+    zone = any_run.fails("calendar", "import", organiser, "--year", "2018", "--zone", "Mars/Base")
+    assert zone.stderr.startswith("error: zone: 'Mars/Base' is not a time zone")
     done = any_run.json("calendar", "import", organiser, "--year", "2018", "--country", "BE")
     assert (len(done["created"]), done["skipped"]) == (4, 1)
     twice = any_run("calendar", "import", organiser, "--year", "2018", "--country", "BE")
