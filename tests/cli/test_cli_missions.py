@@ -63,6 +63,12 @@ def test_add_with_events_people_and_money_then_list_show_and_status(any_run: Inv
     belgium = next(c for c in budget["countries"] if c["code"] == "BE")
     assert belgium["lines"]["travel"] == "5000.00"
     assert any_run.json("missions", "link", "1", "--line", "travel=1500")["allocated"] == "1500.00"
+    over = any_run("missions", "link", "1", "--line", "travel=6000")
+    assert over.stdout == "#1 Brussels week: travel 6.000,00 €\n"
+    assert over.stderr == (
+        "warning: missions now take 6.000,00 € of BE travel, which plans 5.000,00 €: "
+        "1.000,00 € over the line\n"
+    )
 
 
 def test_bad_names_and_lines_are_all_reported_and_nothing_is_written(any_run: Invoker) -> None:

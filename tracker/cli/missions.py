@@ -287,9 +287,7 @@ def link(cli: CliContext, mission: str, lines: tuple[str, ...], year: int | None
     refs.check(errors)
     found = find(cli, mission, year)
     for category, amount in money:
-        result = cli.services.missions.link(found.id, category, amount)
-        if result.warning and fmt != "json":
-            warn(result.warning)
+        cli.services.missions.link(found.id, category, amount)  # over the line: a warning below
     updated = cli.services.missions.get(found.id)
     listed = ", ".join(f"{a.category_code} {eur(a.amount)}" for a in updated.allocations)
     done(updated, fmt, f"#{updated.id} {updated.title}: {listed}")
