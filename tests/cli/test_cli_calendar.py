@@ -131,8 +131,34 @@ def test_import_previews_and_refuses_bad_files_whole(any_run: Invoker) -> None:
                               "2018", "--country", "DE", "--format", "json")  # fmt: skip
     assert "line 9: BEGIN:VEVENT is never closed" in truncated.stderr
 
+    zone = any_run.fails("calendar", "import", organiser, "--year", "2018", "--zone", "Mars/Base")
+    assert zone.stderr.startswith("error: zone: 'Mars/Base' is not a time zone")
     done = any_run.json("calendar", "import", organiser, "--year", "2018", "--country", "BE")
     assert (len(done["created"]), done["skipped"]) == (4, 1)
     twice = any_run("calendar", "import", organiser, "--year", "2018", "--country", "BE")
     assert twice.stdout.splitlines()[-1] == "imported: 0 new, 0 updated, 5 skipped"
     assert len(any_run.json("events", "list", "--search", "MEDICA")) == 1
+
+
+def test_a_recurring_event_proposes_next_years_date(any_run: Invoker) -> None:
+    assert "no event of 2018 repeats" in any_run("calendar", "propose", "--year", "2018").stdout
+    done = any_run("calendar", "repeat", "partnering", "yearly-last-weekday")
+    assert done.stdout == (
+        "#3 Cluster partnering event: every year, last Thursday of October\n  next: 31/10/2019\n"
+    )
+    proposed = any_run.json("calendar", "propose", "--year", "2018")
+    assert [(p["name"], p["start"], p["proposed_start"]) for p in proposed] == [
+        ("Cluster partnering event", "2018-10-25", "2019-10-31")
+    ]
+    table = any_run("calendar", "propose", "--year", "2018").stdout.splitlines()
+    assert table[2].split()[-2:] == ["25/10/2018", "31/10/2019"]
+    # A rule for an undated event: its date in the plan year is suggested in the tray.
+    rule = any_run.json("calendar", "repeat", "EUREGA", "FREQ=YEARLY;BYMONTH=11;BYDAY=2MO")
+    assert (rule["description"], rule["warning"]) == ("every year, second Monday of November",
+                                                      None)  # fmt: skip
+    tray = any_run("calendar", "to-schedule", "--year", "2018").stdout
+    assert "#4 EUREGA  [BE · normal]  (every year, second Monday of November: 12/11/2018)" in tray
+    bad = any_run.fails("calendar", "repeat", "MedTech", "yearly")
+    assert bad.stderr.startswith("error: recurrence: 'yearly' repeats the event's own date")
+    stop = any_run.json("calendar", "repeat", "partnering", "none")
+    assert (stop["rule"], stop["next"]) == ("", None)

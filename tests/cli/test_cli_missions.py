@@ -63,6 +63,12 @@ def test_add_with_events_people_and_money_then_list_show_and_status(any_run: Inv
     belgium = next(c for c in budget["countries"] if c["code"] == "BE")
     assert belgium["lines"]["travel"] == "5000.00"
     assert any_run.json("missions", "link", "1", "--line", "travel=1500")["allocated"] == "1500.00"
+    over = any_run("missions", "link", "1", "--line", "travel=6000")
+    assert over.stdout == "#1 Brussels week: travel 6.000,00 €\n"
+    assert over.stderr == (
+        "warning: missions now take 6.000,00 € of BE travel, which plans 5.000,00 €: "
+        "1.000,00 € over the line\n"
+    )
 
 
 def test_bad_names_and_lines_are_all_reported_and_nothing_is_written(any_run: Invoker) -> None:
@@ -105,3 +111,21 @@ def test_a_participant_not_on_staff_is_a_warning_and_delete_asks(any_run: Invoke
         "title": "Brussels week",
     }
     assert any_run.json("missions", "list")["total"] == 0
+
+
+def test_edit_changes_fields_events_and_people_at_once(any_run: Invoker) -> None:
+    any_run("people", "add", "Anna Rossi", "--staff")
+    any_run("people", "add", "Marco Verdi", "--staff")
+    any_run(*BRUSSELS, "--event", "partnering", "--participant", "Anna")
+    edited = any_run.json(
+        "missions", "edit", "Brussels", "--to", "27/10/2018", "--purpose", "Clusters",
+        "--add-event", "EUREGA", "--remove-event", "partnering", "--add-participant", "Marco",
+    )  # fmt: skip
+    assert (edited["end"], edited["purpose"]) == ("2018-10-27", "Clusters")
+    assert [e["name"] for e in edited["events"]] == ["EUREGA"]
+    assert [p["name"] for p in edited["participants"]] == ["Anna Rossi", "Marco Verdi"]
+    bad = any_run.fails("missions", "edit", "1", "--title", "X", "--remove-event", "MedTech")
+    assert bad.stderr == "error: remove event: #1 is not on this mission\n"
+    assert any_run.json("missions", "show", "1")["title"] == "Brussels week"
+    text = any_run("missions", "edit", "1", "--remove-participant", "Anna").stdout
+    assert text == "saved mission #1 Brussels week\n"

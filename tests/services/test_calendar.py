@@ -163,3 +163,13 @@ def test_scheduling_is_checked_like_the_event_form(services: Services) -> None:
     with pytest.raises(ConflictError):
         services.calendar.schedule(eurega.id, "15/11/2018", expected_version=current.version)
     assert len(services.calendar.to_schedule(2018).events) == 2
+
+
+def test_the_ends_of_the_calendar_are_refused_not_crashed(services: Services) -> None:
+    with pytest.raises(ValidationError, match="beyond the calendar"):
+        services.calendar.agenda(date(9999, 12, 30), 5)
+    with pytest.raises(ValidationError, match="beyond the calendar"):
+        services.calendar.month(1, 1)
+    with pytest.raises(ValidationError, match="beyond the calendar"):
+        services.calendar.month(9999, 12)
+    assert services.calendar.agenda(date(9999, 12, 30), 2) == ()

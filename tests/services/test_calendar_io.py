@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tracker.domain.enums import EventKind, MissionStatus
-from tracker.domain.errors import NotFoundError
+from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.event_rules import EventData
 from tracker.domain.models import Event, Mission, Person, Plan, PlanCountry
 from tracker.services.calendar_io import CalendarImportRefused
@@ -299,3 +299,11 @@ def test_import_needs_a_plan_and_a_real_country(services: Services) -> None:
         services.calendar_io.apply_import(ORGANISER, 2018, "ZZ")
     plan = services.calendar_io.preview_import(ORGANISER, 2018)
     assert plan.country is None and plan.ok
+
+
+def test_a_time_zone_that_does_not_exist_is_refused(services: Services) -> None:
+    for zone in ("Mars/Base", "Europe/Bruxelles", "../etc/passwd", "Europe"):
+        with pytest.raises(ValidationError, match="is not a time zone"):
+            services.calendar_io.preview_import(ORGANISER, 2018, "BE", zone=zone)
+    plan = services.calendar_io.preview_import(ORGANISER, 2018, "BE", zone=" Europe/Brussels ")
+    assert plan.ok

@@ -298,3 +298,18 @@ def test_create_and_update_set_people_events_and_money_in_one_go(services: Servi
     assert (len(kept.events), len(kept.participants), kept.allocated) == (1, 2, D("300.00"))
     with pytest.raises(RuleViolation, match="nobody travelling"):
         services.missions.create(2018, "BE", BRUSSELS, status="booked")
+
+
+def test_the_forms_save_may_move_a_mission_with_its_sets(services: Services) -> None:
+    mission = brussels(services, events=["Cluster partnering event"])
+    services.missions.link(mission.id, "travel", D("500"))
+    with pytest.raises(RuleViolation, match="a mission covers events of its own country only"):
+        services.missions.update(
+            mission.id, {"country": "US"}, events=["Cluster partnering event"], lines=[]
+        )
+    moved = services.missions.update(
+        mission.id, {"country": "US", "city": "Boston"}, events=[], lines=[("travel", D("800"))]
+    )
+    assert (moved.country_code, moved.events, moved.allocated) == ("US", (), D("800.00"))
+    belgium = services.budget.table(2018).columns[0]
+    assert (belgium.country.code, belgium.cells["travel"].allocated) == ("BE", D("0.00"))

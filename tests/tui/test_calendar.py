@@ -74,7 +74,11 @@ async def test_schedule_a_tray_event_by_key_and_date(settings: Settings) -> None
                  for i in range(tray.option_count)]  # fmt: skip
         assert names == ["EUREGA", "IMI2 – Innovative Medicine Initiative Forum",
                          "MedTech Partnership Meeting"]  # fmt: skip
-        await press(pilot, "o", "down", "down")  # to the tray, down to MedTech
+        await press(pilot, "o", "enter")  # to the tray: enter on EUREGA asks for its dates too
+        assert isinstance(pilot.app.screen, ScheduleForm)
+        assert "EUREGA" in screen_text(pilot)
+        await press(pilot, "escape")
+        await press(pilot, "down", "down")  # down to MedTech
         await press(pilot, "s")
         form = pilot.app.screen
         assert isinstance(form, ScheduleForm)
@@ -147,6 +151,7 @@ async def test_missions_list_and_form(settings: Settings) -> None:
         edit = pilot.app.screen
         assert isinstance(edit, MissionForm)
         assert edit.values()["participants"] == "#1 Anna Rossi"
+        assert edit.values()["lines"] == "travel = 1.200,00"  # as it was typed, Italian style
         edit.query_one("#end").value = "26/10/2018"  # type: ignore[attr-defined]
         edit.query_one("#lines").text = "hotel = 10"  # type: ignore[attr-defined]
         await press(pilot, "ctrl+s")
@@ -176,3 +181,17 @@ async def test_the_dashboard_lists_the_conflicts(settings: Settings) -> None:
         shown = screen_text(pilot)
         assert "Calendar conflicts (A: calendar)" in shown
         assert "! 01/11/2018 'All Saints trip' is in Belgium on Thursday 01/11/2018" in shown
+
+
+async def test_the_calendar_keys_are_in_the_help_and_the_palette(settings: Settings) -> None:
+    async with running(settings) as pilot:
+        app = tracker(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Go to Calendar" in titles
+        await press(pilot, "A", "question_mark")
+        shown = screen_text(pilot)
+        for line in ("Keys — Calendar", "Prev month", "Next year", "Schedule", "New mission",
+                     "Missions", "In the month grid", "The day's items"):  # fmt: skip
+            assert line in shown
+        await press(pilot, "escape")
+        assert isinstance(pilot.app.screen, CalendarScreen)

@@ -12,7 +12,16 @@ import click
 from tracker.cli import params
 from tracker.cli import serialize_calendar as js
 from tracker.cli.context import CliContext, pass_cli, plan_year, year_option
-from tracker.cli.output import TABULAR, day, echo_csv, echo_json, echo_table, format_option, note
+from tracker.cli.output import (
+    TABULAR,
+    day,
+    echo_csv,
+    echo_json,
+    echo_table,
+    format_option,
+    note,
+    warn,
+)
 from tracker.cli.partner_text import cut
 from tracker.i18n import _
 from tracker.services.dto_calendar import ITEM_KINDS
@@ -291,3 +300,62 @@ def import_(
             c=len(report.created), u=len(report.updated), s=report.skipped
         )
     )
+
+
+@calendar.command()
+@click.argument("event", metavar="EVENT")
+@click.argument("rule", metavar="RULE")
+@click.option("--year", type=int, help="Plan year, to narrow a match by name.")
+@format_option()
+@pass_cli
+def repeat(cli: CliContext, event: str, rule: str, year: int | None, fmt: str) -> None:
+    """Make an event recur, so next year's plan can propose its date.
+
+    RULE is a preset that repeats the event's own date (yearly, yearly-weekday,
+    yearly-last-weekday, monthly, monthly-weekday, weekly; none stops it) or an
+    RRULE such as "FREQ=YEARLY;BYMONTH=10;BYDAY=-1TH" (the last Thursday of October).
+    """
+    found = cli.services.events.find(event, year)
+    info = cli.services.recurrence.set_recurrence(found.id, rule, expected_version=found.version)
+    if fmt == "json":
+        echo_json(js.recurrence(info))
+        return
+    click.echo(f"#{info.event_id} {info.event_name}: {info.description}")
+    if info.next_date:
+        click.echo(_("  next: {day}").format(day=day(info.next_date)))
+    if info.warning:
+        warn(info.warning)
+
+
+@calendar.command()
+@year_option()
+@format_option(TABULAR)
+@pass_cli
+def propose(cli: CliContext, year: int | None, fmt: str) -> None:
+    """Where the plan's recurring events fall in the year after it."""
+    chosen = plan_year(cli, year)
+    found = cli.services.recurrence.propose_next_year(chosen)
+    if fmt == "json":
+        echo_json([js.proposal(p) for p in found])
+        return
+    if fmt == "csv":
+        echo_csv(
+            ("id", "name", "rule", "start", "proposed_start", "proposed_end", "note"),
+            [(p.event_id, p.name, p.rule, p.start_date.isoformat(),
+              p.proposed_start.isoformat() if p.proposed_start else "",
+              p.proposed_end.isoformat() if p.proposed_end else "", p.note) for p in found],
+        )  # fmt: skip
+        return
+    if not found:
+        click.echo(_("no event of {year} repeats (tracker calendar repeat sets a rule)").format(
+            year=chosen))  # fmt: skip
+        return
+    echo_table(
+        ("event", "repeats", str(chosen), str(chosen + 1)),
+        [
+            (cut(p.name, 40), p.description, span(p.start_date, p.end_date or p.start_date),
+             span(p.proposed_start, p.proposed_end or p.proposed_start) if p.proposed_start
+             else p.note)
+            for p in found
+        ],
+    )  # fmt: skip

@@ -287,9 +287,7 @@ def link(cli: CliContext, mission: str, lines: tuple[str, ...], year: int | None
     refs.check(errors)
     found = find(cli, mission, year)
     for category, amount in money:
-        result = cli.services.missions.link(found.id, category, amount)
-        if result.warning and fmt != "json":
-            warn(result.warning)
+        cli.services.missions.link(found.id, category, amount)  # over the line: a warning below
     updated = cli.services.missions.get(found.id)
     listed = ", ".join(f"{a.category_code} {eur(a.amount)}" for a in updated.allocations)
     done(updated, fmt, f"#{updated.id} {updated.title}: {listed}")
@@ -312,3 +310,84 @@ def delete(cli: CliContext, mission: str, year: int | None, yes: bool, fmt: str)
         echo_json({"deleted": found.id, "title": title})
     else:
         click.echo(_("deleted mission #{id} {title}").format(id=found.id, title=title))
+
+
+def _changed_set(
+    current: list[int], added: list[int], removed: list[int], what: str, errors: dict[str, str]
+) -> list[int] | None:
+    """The whole set after the additions and removals; None when nothing changes."""
+    if not added and not removed:
+        return None
+    for gone in removed:
+        if gone not in current:
+            errors[f"remove {what}"] = _("#{id} is not on this mission").format(id=gone)
+    return [i for i in current if i not in removed] + [i for i in added if i not in current]
+
+
+@missions.command()
+@mission_argument
+@ref_year
+@click.option("--title", help="A new title.")
+@click.option("--from", "start", help=f"First day: {DATE_HELP}")
+@click.option("--to", "end", help="Last day.")
+@click.option("--city", help="Destination city.")
+@click.option("--purpose", help="Why we go.")
+@click.option("--notes", help="Free notes.")
+@click.option("--add-event", "add_events", multiple=True, help="Cover another event.")
+@click.option("--remove-event", "remove_events", multiple=True, help="No longer cover it.")
+@click.option("--add-participant", "add_people", multiple=True, help="Someone else goes.")
+@click.option("--remove-participant", "remove_people", multiple=True, help="They stay home.")
+@format_option()
+@pass_cli
+def edit(
+    cli: CliContext,
+    mission: str,
+    year: int | None,
+    title: str | None,
+    start: str | None,
+    end: str | None,
+    city: str | None,
+    purpose: str | None,
+    notes: str | None,
+    add_events: tuple[str, ...],
+    remove_events: tuple[str, ...],
+    add_people: tuple[str, ...],
+    remove_people: tuple[str, ...],
+    fmt: str,
+) -> None:
+    """Change a mission's fields, events and people, all in one go (or nothing)."""
+    found = find(cli, mission, year)
+    changes = {
+        key: value
+        for key, value in (("title", title), ("start", start), ("end", end), ("city", city),
+                           ("purpose", purpose), ("notes", notes))
+        if value is not None
+    }  # fmt: skip
+    errors: dict[str, str] = {}
+    in_year = found.year
+
+    def event_id(text: str) -> int:
+        return cli.services.events.find(text, in_year).id
+
+    def person_id(text: str) -> int:
+        return refs.person(cli, text).id
+
+    events = _changed_set(
+        [e.id for e in found.events],
+        refs.every("add event", add_events, event_id, errors),
+        refs.every("remove event", remove_events, event_id, errors),
+        "event",
+        errors,
+    )
+    people = _changed_set(
+        [p.id for p in found.participants],
+        refs.every("add participant", add_people, person_id, errors),
+        refs.every("remove participant", remove_people, person_id, errors),
+        "participant",
+        errors,
+    )
+    refs.check(errors)
+    updated = cli.services.missions.update(
+        found.id, changes, found.version, events=events, participants=people
+    )
+    done(updated, fmt, _("saved mission #{id} {title}").format(id=updated.id, title=updated.title))

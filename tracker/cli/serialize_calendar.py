@@ -18,6 +18,8 @@ if TYPE_CHECKING:
         Conflict,
         MissionDetail,
         MissionRow,
+        ProposedDate,
+        RecurrenceInfo,
         ScheduleTray,
         TrayEvent,
     )
@@ -187,4 +189,34 @@ def import_report(plan: ImportPlan, report: ImportReport) -> Json:
         "created": list(report.created),
         "updated": list(report.updated),
         "skipped": report.skipped,
+    }
+
+
+def recurrence(info: RecurrenceInfo) -> Json:
+    return {
+        "event_id": info.event_id,
+        "name": info.event_name,
+        "year": info.year,
+        "start": iso(info.start_date),
+        "end": iso(info.end_date),
+        "rule": info.rule,
+        "description": info.description,
+        "next": iso(info.next_date),
+        "version": info.version,
+        "warning": info.warning,
+    }
+
+
+def proposal(p: ProposedDate) -> Json:
+    return {
+        "event_id": p.event_id,
+        "name": p.name,
+        "country": p.country_code,
+        "rule": p.rule,
+        "description": p.description,
+        "start": iso(p.start_date),
+        "end": iso(p.end_date),
+        "proposed_start": iso(p.proposed_start),
+        "proposed_end": iso(p.proposed_end),
+        "note": p.note,
     }

@@ -103,6 +103,8 @@ class CalendarService:
         """
         if not 1 <= month <= 12:
             raise ValidationError({"month": f"{month} is not a month: use 1 to 12"})
+        if not date.min.year < year < date.max.year:  # the grid's first and last weeks
+            raise ValidationError({"year": f"{year} is beyond the calendar"})
         chosen = items.checked_kinds(kinds)
         grid = stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
         first, last = grid[0][0], grid[-1][-1]
@@ -144,11 +146,17 @@ class CalendarService:
         if not 1 <= days <= MAX_AGENDA_DAYS:
             raise ValidationError({"days": f"show 1 to {MAX_AGENDA_DAYS} days"})
         chosen = items.checked_kinds(kinds)
+        try:
+            end = start + timedelta(days=days - 1)
+        except OverflowError as exc:
+            raise ValidationError(
+                {"days": f"{days} days from {start:%d/%m/%Y} is beyond the calendar"}
+            ) from exc
         with self._db.read() as session:
             return items.items_between(
                 session,
                 start,
-                start + timedelta(days=days - 1),
+                end,
                 plan_year=plan_year,
                 country=country,
                 kinds=chosen,

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.db.engine import Database
-from tracker.domain.errors import RuleViolation
+from tracker.domain.errors import RuleViolation, ValidationError
 from tracker.io.ics_export import write_calendar
 from tracker.io.ics_types import ImportPreview, Problem
 from tracker.services import _lookup
@@ -31,12 +32,26 @@ class CalendarImportRefused(RuleViolation):
         super().__init__(f"the calendar was not imported, nothing was written:\n{listed}")
 
 
+def _checked_zone(zone: str | None) -> str | None:
+    """The zone asked for, or ValidationError: a misspelt one must not read as UTC."""
+    if zone is None or not zone.strip():
+        return None
+    name = zone.strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        raise ValidationError(
+            {"zone": f"{name!r} is not a time zone: use a name like Europe/Brussels"}
+        ) from exc
+    return name
+
+
 def _read(data: bytes, zone: str | None) -> ImportPreview:
     # Loaded here, not at the top: icalendar takes a noticeable moment to import, and
     # only a command that reads a calendar file needs it.
     from tracker.io.ics_import import read_calendar
 
-    return read_calendar(data, zone=zone)
+    return read_calendar(data, zone=_checked_zone(zone))
 
 
 class CalendarIOService:

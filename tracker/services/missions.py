@@ -265,6 +265,11 @@ class MissionService:
                 data = validate_mission({k: v for k, v in fields.items() if k != "country"})
                 code = str(fields.get("country") or "").strip().upper()
                 if code and code != m.plan_country.country_code:
+                    if events is not None and lines is not None:
+                        # The form's save: its sets replace these, checked in the new country.
+                        m.events.clear()
+                        m.allocations.clear()
+                        session.flush()
                     if m.events or m.allocations:
                         raise RuleViolation(
                             f"{m.title!r} covers events or holds money in "

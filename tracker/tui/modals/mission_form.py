@@ -21,6 +21,7 @@ from tracker.i18n import N_, _
 from tracker.services.dto_calendar import MissionDetail
 from tracker.tui.format import fmt_date
 from tracker.tui.modals.form import FormErrors, FormModal
+from tracker.tui.modals.link import amount_text
 from tracker.tui.widgets.field import Field
 
 DATE_HINT = "dd/mm/yyyy"
@@ -83,7 +84,7 @@ def detail_values(m: MissionDetail) -> dict[str, object]:
         "notes": m.notes,
         "participants": "\n".join(f"#{p.id} {p.name}" for p in m.participants),
         "events": "\n".join(f"#{e.id} {e.name}" for e in m.events),
-        "lines": "\n".join(f"{a.category_code} = {a.amount}" for a in m.allocations),
+        "lines": "\n".join(f"{a.category_code} = {amount_text(a.amount)}" for a in m.allocations),
     }
 
 

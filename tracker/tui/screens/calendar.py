@@ -39,6 +39,8 @@ def shift_month(day: date, months: int) -> date:
     """The same day ``months`` later (or earlier), kept inside a shorter month."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
+    if not date.min.year < year < date.max.year:
+        return day  # the calendar stops here
     for last in (day.day, 30, 29, 28):
         try:
             return date(year, month + 1, min(day.day, last))
@@ -193,6 +195,11 @@ class CalendarScreen(CalendarActions):
     @on(MonthGridView.DayMoved)
     def day_moved(self, event: MonthGridView.DayMoved) -> None:
         self.go_to((self.selected or self.start_day()) + timedelta(days=event.days))
+
+    @on(OptionList.OptionSelected, "#tray")
+    def tray_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_schedule()  # enter on a tray event: its dates, like s
 
     @on(MonthGridView.DayChosen)
     def day_chosen(self, event: MonthGridView.DayChosen) -> None:

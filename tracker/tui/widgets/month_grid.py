@@ -70,28 +70,64 @@ def item_line(item: CalendarItem) -> Text:
 
 
 @dataclass(frozen=True)
-class _Cell:
+class GridCell:
     day: date
     in_month: bool
     items: tuple[CalendarItem, ...] = ()
     holidays: tuple[str, ...] = ()
 
 
-def _cells(grid: MonthGrid) -> list[list[_Cell]]:
+def _cells(grid: MonthGrid) -> list[list[GridCell]]:
     """The grid's weeks, padded to six with the days after it (shown without items)."""
     weeks = [
-        [_Cell(d.day, d.in_month, d.items, d.holidays) for d in week.days] for week in grid.weeks
+        [GridCell(d.day, d.in_month, d.items, d.holidays) for d in week.days] for week in grid.weeks
     ]
     following = grid.last_day
     while len(weeks) < ROWS:
         days = [following + timedelta(days=i + 1) for i in range(7)]
-        weeks.append([_Cell(d, False) for d in days])
+        weeks.append([GridCell(d, False) for d in days])
         following = days[-1]
     return weeks
 
 
+def lanes(week: list[GridCell]) -> dict[tuple[str, int], int]:
+    """A row for each span of the week, the same on each of its days, so a mission reads
+    as one bar; spans that do not meet share a row."""
+    spans: dict[tuple[str, int], CalendarItem] = {}
+    for cell in week:
+        for item in cell.items:
+            if item.days > 1:
+                spans.setdefault(item.key, item)
+    ends: list[date] = []  # the last day of what each row holds so far
+    found: dict[tuple[str, int], int] = {}
+    for key, item in spans.items():  # in agenda order: the earliest start first
+        row = next((n for n, end in enumerate(ends) if end < item.start), len(ends))
+        if row == len(ends):
+            ends.append(item.end)
+        else:
+            ends[row] = item.end
+        found[key] = row
+    return found
+
+
+def arranged(
+    items: tuple[CalendarItem, ...], rows: dict[tuple[str, int], int]
+) -> list[CalendarItem | None]:
+    """A day's items: its spans on their week's rows (None where a row is empty that
+    day), then the one-day items."""
+    placed: list[CalendarItem | None] = [None] * (
+        1 + max((rows[i.key] for i in items if i.key in rows), default=-1)
+    )
+    for item in items:
+        if item.key in rows:
+            placed[rows[item.key]] = item
+    return placed + [i for i in items if i.key not in rows]
+
+
 class MonthGridView(Widget, can_focus=True):
     """The month; ``show()`` hands it the data, the selected day and today."""
+
+    HELP_NAME: ClassVar[str] = N_("the month grid")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "move(-1)", "Day before", show=False),
@@ -165,10 +201,13 @@ class MonthGridView(Widget, can_focus=True):
         for name in WEEKDAYS:
             table.add_column(_(name), ratio=1, no_wrap=True, overflow="ellipsis")
         for week in _cells(self.grid):
-            table.add_row(*(self._cell(cell, lines, width) for cell in week))
+            rows = lanes(week)
+            table.add_row(*(self._cell(cell, rows, lines, width) for cell in week))
         return table
 
-    def _cell(self, cell: _Cell, lines: int, width: int) -> Text:
+    def _cell(
+        self, cell: GridCell, rows: dict[tuple[str, int], int], lines: int, width: int
+    ) -> Text:
         head = Text()
         number = f"{cell.day.day:>2}"
         if cell.day == self.today:
@@ -179,13 +218,13 @@ class MonthGridView(Widget, can_focus=True):
             head.append(HOLIDAY_GLYPH, style="italic magenta")
             head.append(" " + cell.holidays[0].split(": ", 1)[-1], style="italic magenta dim")
         body = [head]
-        shown = cell.items
+        shown = arranged(cell.items, rows)
         room = lines - 1
         if len(shown) > room:
             shown = shown[: max(0, room - 1)]
         for item in shown:
-            body.append(item_line(item))
-        hidden = len(cell.items) - len(shown)
+            body.append(Text("") if item is None else item_line(item))
+        hidden = len(cell.items) - sum(1 for item in shown if item is not None)
         if hidden:
             body.append(Text(_("+{n} more").format(n=hidden), style="dim"))
         while len(body) < lines:
