@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from tracker.i18n import _
 from tracker.services.dto import BudgetTable, EventRow, PlanOverview
 from tracker.services.dto_partners import FollowUpSummary, UpcomingDeadline
 from tracker.tui.format import (
@@ -64,8 +65,8 @@ class DashboardScreen(TrackerScreen):
             "#dash-targets": "Target countries",
             "#dash-caps": "Budget against the funding caps",
             "#dash-upcoming": "Next candidate events",
-            "#dash-followups": "Open follow-ups",
-            "#dash-deadlines": "Call deadlines",
+            "#dash-followups": _("Open follow-ups"),
+            "#dash-deadlines": _("Call deadlines"),
             "#dash-watch": "Watch list",
         }
         for selector, title in titles.items():

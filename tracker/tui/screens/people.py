@@ -11,7 +11,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from tracker.i18n import N_, _
 from tracker.services.dto_partners import PERSON_SORTS, Page, PersonDetail, PersonQuery, PersonRow
-from tracker.tui.modals.person_form import PersonForm, person_values
+from tracker.tui.modals.person_form import PersonForm, edit_person_form
 from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.partner_base import PartnerScreen
 from tracker.tui.widgets.entry_table import EntryTable
@@ -67,17 +67,7 @@ class PeopleScreen(PartnerScreen[PersonRow, PersonDetail]):
         return PersonForm(self.svc.people.create)
 
     def edit_form(self, detail: PersonDetail) -> PersonForm:
-        people = self.svc.people
-
-        def save(fields: dict[str, object]) -> PersonDetail:
-            return people.update(detail.id, fields, expected_version=detail.version)
-
-        return PersonForm(
-            save,
-            person_values(detail),
-            organisation_id=detail.organisation.id if detail.organisation else None,
-            title=_("Edit {name}").format(name=detail.full_name),
-        )
+        return edit_person_form(self.svc, detail)
 
     # -- loading ----------------------------------------------------------------------
 
