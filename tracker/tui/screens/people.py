@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Static
 
@@ -29,6 +30,12 @@ class PeopleScreen(PartnerScreen[PersonRow, PersonDetail]):
     KIND: ClassVar[str] = "person"
     SORTS: ClassVar[tuple[str, ...]] = PERSON_SORTS
     DELETE_NOTE: ClassVar[str] = N_("Their contact-log entries stay, without them.")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right_square_bracket", "page(1)", N_("Next page"), key_display="]", show=False),
+        Binding(
+            "left_square_bracket", "page(-1)", N_("Previous page"), key_display="[", show=False
+        ),
+    ]
 
     def __init__(self) -> None:
         super().__init__(PAGE_SIZE)
@@ -109,7 +116,10 @@ class PeopleScreen(PartnerScreen[PersonRow, PersonDetail]):
 
     @on(EntryTable.PageRequested)
     def page_requested(self, event: EntryTable.PageRequested) -> None:
-        if self.paging.turn(event.step):
+        self.action_page(event.step)
+
+    def action_page(self, step: int) -> None:
+        if self.paging.turn(step):
             self.load(self.query_for(self.paging.offset))
 
     @on(EntryTable.RowSelected)
