@@ -81,6 +81,10 @@ async def test_each_column_pages_from_the_database(settings: Settings) -> None:
         assert prospects.row_count == 6
         assert "Prospect (36) 31–36" in screen_text(pilot)
         assert prospects.current is not None and prospects.current.name == "Cluster 30"
+        await press(pilot, "less_than_sign")  # the page keys turn the focused column
+        assert "Prospect (36) 1–30" in screen_text(pilot)
+        await press(pilot, "greater_than_sign")
+        assert prospects.row_count == 6
 
 
 async def test_the_list_view_filters_as_you_type_and_sorts(settings: Settings) -> None:

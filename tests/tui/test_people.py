@@ -75,9 +75,11 @@ async def test_the_list_pages_from_the_database(settings: Settings) -> None:
         await press(pilot, "P")
         assert people(pilot).row_count == 50
         assert "55 people · rows 1–50 · page 1 of 2" in screen_text(pilot)
-        await press(pilot, "pagedown", "pagedown", "pagedown")
+        await press(pilot, "right_square_bracket")
         assert "rows 51–55 · page 2 of 2" in screen_text(pilot)
         assert column(people(pilot), 0) == [f"Person {n}" for n in range(50, 55)]
+        await press(pilot, "left_square_bracket", "end", "down")  # past the last row, too
+        assert "rows 51–55 · page 2 of 2" in screen_text(pilot)
 
 
 async def test_the_form_shows_what_is_wrong_beside_each_field(settings: Settings) -> None:

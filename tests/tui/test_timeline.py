@@ -8,10 +8,20 @@ from tracker.config import Settings
 from tracker.services.context import Services
 from tracker.services.dto_partners import InteractionQuery
 from tracker.tui.modals.interaction import InteractionForm
+from tracker.tui.modals.org_form import OrganisationForm
 from tracker.tui.screens.organisations import OrganisationsScreen
 from tracker.tui.screens.timeline import TimelineScreen, TimelineTable
 
-from .helpers import column, notice_text, press, running, screen_text, table_rows, tracker
+from .helpers import (
+    column,
+    notice_text,
+    press,
+    running,
+    screen_text,
+    table_rows,
+    tracker,
+    type_text,
+)
 
 PARTNERING = "Cluster partnering event"
 
@@ -41,6 +51,14 @@ def seed(svc: Services) -> None:
 
 def timeline(pilot: Pilot[None]) -> TimelineTable:
     return pilot.app.screen.query_one(TimelineTable)
+
+
+async def fill_and_save(pilot: Pilot[None], box: str, text: str) -> None:
+    """Type into one box of the open form (replacing what it had), then ctrl+s."""
+    pilot.app.screen.query_one(box).focus()
+    await press(pilot, "end", "ctrl+u")
+    await type_text(pilot, text)
+    await press(pilot, "ctrl+s")
 
 
 async def open_biowin(pilot: Pilot[None]) -> None:
@@ -79,9 +97,7 @@ async def test_l_logs_a_contact_with_the_organisation_filled_in(settings: Settin
         form = pilot.app.screen
         assert isinstance(form, InteractionForm)
         assert "BioWin ✕" in screen_text(pilot)
-        form.query_one("#summary").focus()
-        await pilot.press(*"Agreed on a joint proposal")
-        await press(pilot, "ctrl+s")
+        await fill_and_save(pilot, "#summary", "Agreed on a joint proposal")
         assert isinstance(pilot.app.screen, TimelineScreen)
         entries = svc(pilot).contact_log.list(InteractionQuery(text="joint proposal")).rows
         assert len(entries) == 1
@@ -111,3 +127,16 @@ async def test_a_persons_timeline_and_enter_on_an_entry(settings: Settings) -> N
         await press(pilot, "up", "enter")
         assert isinstance(pilot.app.screen, InteractionForm)
         assert "Contact log entry #1" in screen_text(pilot)
+
+
+async def test_e_edits_the_organisation_from_its_timeline(settings: Settings) -> None:
+    async with running(settings) as pilot:
+        seed(svc(pilot))
+        await open_biowin(pilot)
+        await press(pilot, "e")
+        form = pilot.app.screen
+        assert isinstance(form, OrganisationForm)
+        await fill_and_save(pilot, "#org-city", "Gosselies")
+        assert isinstance(pilot.app.screen, TimelineScreen)
+        assert svc(pilot).organisations.find("BioWin").city == "Gosselies"
+        assert "BioWin  cluster  ·  Contacted  ·  Gosselies, Belgium" in screen_text(pilot)

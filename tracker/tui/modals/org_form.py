@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Grid
@@ -16,6 +16,9 @@ from tracker.services.dto_partners import OrganisationDetail
 from tracker.tui.modals.saving_form import Save, SavingForm
 from tracker.tui.widgets.field import Field
 from tracker.tui.widgets.partner_tables import kind_text, stage_label
+
+if TYPE_CHECKING:
+    from tracker.services.context import Services
 
 
 class OrganisationForm(SavingForm[OrganisationDetail]):
@@ -100,3 +103,16 @@ class OrganisationForm(SavingForm[OrganisationDetail]):
                 ).format(code=code)
             }
         return {}
+
+
+def edit_organisation_form(
+    svc: Services, detail: OrganisationDetail, countries: Collection[str]
+) -> OrganisationForm:
+    """The form for a saved organisation; a change made meanwhile by someone else conflicts."""
+    organisations = svc.organisations
+
+    def save(fields: dict[str, object]) -> OrganisationDetail:
+        return organisations.update(detail.id, fields, expected_version=detail.version)
+
+    title = _("Edit {name}").format(name=detail.name)
+    return OrganisationForm(save, detail.form_fields(), countries=countries, title=title)

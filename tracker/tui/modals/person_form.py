@@ -8,7 +8,7 @@ under the field they are about.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Grid
@@ -20,6 +20,9 @@ from tracker.services.dto_partners import PersonDetail
 from tracker.tui.format import fmt_date
 from tracker.tui.modals.saving_form import Save, SavingForm
 from tracker.tui.widgets.field import Field
+
+if TYPE_CHECKING:
+    from tracker.services.context import Services
 
 CONSENT_LABELS = {
     "unknown": N_("unknown"),
@@ -115,3 +118,18 @@ class PersonForm(SavingForm[PersonDetail]):
             fields["organisation"] = self.organisation_id  # the same one, even if names clash
         fields["staff"] = "yes" if fields.get("staff") else "no"
         return fields
+
+
+def edit_person_form(svc: Services, detail: PersonDetail) -> PersonForm:
+    """The form for a saved person; a change made meanwhile by someone else conflicts."""
+    people = svc.people
+
+    def save(fields: dict[str, object]) -> PersonDetail:
+        return people.update(detail.id, fields, expected_version=detail.version)
+
+    return PersonForm(
+        save,
+        person_values(detail),
+        organisation_id=detail.organisation.id if detail.organisation else None,
+        title=_("Edit {name}").format(name=detail.full_name),
+    )

@@ -68,8 +68,8 @@ class DashboardScreen(TrackerScreen):
             "#dash-targets": "Target countries",
             "#dash-caps": "Budget against the funding caps",
             "#dash-upcoming": "Next candidate events",
-            "#dash-followups": "Open follow-ups",
-            "#dash-deadlines": "Call deadlines",
+            "#dash-followups": _("Open follow-ups"),
+            "#dash-deadlines": _("Call deadlines"),
             "#dash-conflicts": _("Calendar conflicts (A: calendar)"),
             "#dash-watch": "Watch list",
         }

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Input, Static
 
+from tracker.i18n import _
 from tracker.services.dto import EVENT_SORTS, EventPage, EventQuery
 from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.event_actions import EventActions
@@ -68,7 +69,7 @@ class EventsScreen(EventActions):
         """Put the cursor on an event, the `position`-th under the current filters and
         order (the search box opens events here); None: the filters hide it."""
         if position is None:
-            self.notify("The filters hide that event: clear them to see it.", markup=False)
+            self.notify(_("The filters hide that event: clear them to see it."), markup=False)
             return
         self._focus_id = event_id
         self.page_offset = position // PAGE_SIZE * PAGE_SIZE

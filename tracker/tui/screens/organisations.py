@@ -43,6 +43,8 @@ class OrganisationsScreen(OrganisationActions):
         Binding("left_square_bracket", "move(-1)", N_("Previous stage"), key_display="["),
         Binding("u", "undo", N_("Undo move")),
         Binding("v", "toggle_view", N_("Board/list")),
+        Binding("greater_than_sign", "page(1)", N_("Next page"), key_display=">", show=False),
+        Binding("less_than_sign", "page(-1)", N_("Previous page"), key_display="<", show=False),
     ]
 
     def __init__(self) -> None:
@@ -190,11 +192,21 @@ class OrganisationsScreen(OrganisationActions):
     @on(EntryTable.PageRequested)
     def page_requested(self, event: EntryTable.PageRequested) -> None:
         if isinstance(event.table, BoardColumn):
-            paging = self.columns[event.table.stage]
-            if paging.turn(event.step):
-                self.load_column(self.query_for(paging.offset, BOARD_PAGE, event.table.stage))
-        elif self.paging.turn(event.step):
+            self.turn_column(event.table.stage, event.step)
+        else:
+            self.action_page(event.step)
+
+    def action_page(self, step: int) -> None:
+        """The list's next or previous page; on the board, the focused column's."""
+        if self.view == "board":
+            self.turn_column(self.active, step)
+        elif self.paging.turn(step):
             self.load_list(self.query_for(self.paging.offset, LIST_PAGE))
+
+    def turn_column(self, stage: str, step: int) -> None:
+        paging = self.columns[stage]
+        if paging.turn(step):
+            self.load_column(self.query_for(paging.offset, BOARD_PAGE, stage))
 
     @on(EntryTable.Command)
     def column_command(self, event: EntryTable.Command) -> None:

@@ -13,7 +13,7 @@ from tracker.services.dto_partners import (
     OrganisationRow,
     StageChange,
 )
-from tracker.tui.modals.org_form import OrganisationForm
+from tracker.tui.modals.org_form import OrganisationForm, edit_organisation_form
 from tracker.tui.screens.partner_base import PartnerScreen
 from tracker.tui.widgets.partner_tables import stage_label
 
@@ -51,17 +51,7 @@ class OrganisationActions(PartnerScreen[OrganisationRow, OrganisationDetail]):
         return OrganisationForm(self.svc.organisations.create, countries=self.country_codes)
 
     def edit_form(self, detail: OrganisationDetail) -> OrganisationForm:
-        organisations = self.svc.organisations
-
-        def save(fields: dict[str, object]) -> OrganisationDetail:
-            return organisations.update(detail.id, fields, expected_version=detail.version)
-
-        return OrganisationForm(
-            save,
-            detail.form_fields(),
-            countries=self.country_codes,
-            title=_("Edit {name}").format(name=detail.name),
-        )
+        return edit_organisation_form(self.svc, detail, self.country_codes)
 
     # -- the board --------------------------------------------------------------------
 

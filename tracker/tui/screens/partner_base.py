@@ -33,8 +33,9 @@ class PartnerScreen(TrackerScreen, Generic[RowT, DetailT]):
         Binding("e", "edit", N_("Edit")),
         Binding("s", "sort", N_("Sort")),
         Binding("r", "reverse", N_("Reverse")),
-        Binding("slash", "filter", N_("Filter"), key_display="/"),
+        Binding("slash", "search", N_("Filter"), key_display="/"),
         Binding("D", "duplicates", N_("Duplicates")),
+        Binding("enter", "timeline", N_("Timeline"), show=False),
         Binding("x", "delete", N_("Delete"), show=False),
         Binding("escape", "focus_table", N_("Back to the list"), show=False),
     ]
@@ -97,7 +98,8 @@ class PartnerScreen(TrackerScreen, Generic[RowT, DetailT]):
     def filter_submitted(self) -> None:
         self.action_focus_table()
 
-    def action_filter(self) -> None:
+    def action_search(self) -> None:
+        """Into the filter box (ctrl+f is the app's search of everything)."""
         self.query_one(".partner-filter Input", Input).focus()
 
     def action_sort(self) -> None:

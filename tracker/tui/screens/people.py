@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Static
 
 from tracker.i18n import N_, _
 from tracker.services.dto_partners import PERSON_SORTS, Page, PersonDetail, PersonQuery, PersonRow
-from tracker.tui.modals.person_form import PersonForm, person_values
+from tracker.tui.modals.person_form import PersonForm, edit_person_form
 from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.partner_base import PartnerScreen
 from tracker.tui.widgets.entry_table import EntryTable
@@ -29,6 +30,12 @@ class PeopleScreen(PartnerScreen[PersonRow, PersonDetail]):
     KIND: ClassVar[str] = "person"
     SORTS: ClassVar[tuple[str, ...]] = PERSON_SORTS
     DELETE_NOTE: ClassVar[str] = N_("Their contact-log entries stay, without them.")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right_square_bracket", "page(1)", N_("Next page"), key_display="]", show=False),
+        Binding(
+            "left_square_bracket", "page(-1)", N_("Previous page"), key_display="[", show=False
+        ),
+    ]
 
     def __init__(self) -> None:
         super().__init__(PAGE_SIZE)
@@ -67,17 +74,7 @@ class PeopleScreen(PartnerScreen[PersonRow, PersonDetail]):
         return PersonForm(self.svc.people.create)
 
     def edit_form(self, detail: PersonDetail) -> PersonForm:
-        people = self.svc.people
-
-        def save(fields: dict[str, object]) -> PersonDetail:
-            return people.update(detail.id, fields, expected_version=detail.version)
-
-        return PersonForm(
-            save,
-            person_values(detail),
-            organisation_id=detail.organisation.id if detail.organisation else None,
-            title=_("Edit {name}").format(name=detail.full_name),
-        )
+        return edit_person_form(self.svc, detail)
 
     # -- loading ----------------------------------------------------------------------
 
@@ -119,7 +116,10 @@ class PeopleScreen(PartnerScreen[PersonRow, PersonDetail]):
 
     @on(EntryTable.PageRequested)
     def page_requested(self, event: EntryTable.PageRequested) -> None:
-        if self.paging.turn(event.step):
+        self.action_page(event.step)
+
+    def action_page(self, step: int) -> None:
+        if self.paging.turn(step):
             self.load(self.query_for(self.paging.offset))
 
     @on(EntryTable.RowSelected)

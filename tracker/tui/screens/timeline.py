@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -22,6 +22,9 @@ from tracker.services.dto_partners import (
 )
 from tracker.tui.format import DASH, fmt_date
 from tracker.tui.modals.interaction import new_values
+from tracker.tui.modals.org_form import edit_organisation_form
+from tracker.tui.modals.person_form import edit_person_form
+from tracker.tui.modals.saving_form import SavingForm
 from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.contact_log_actions import InteractionActions, event_options, plan_events
 from tracker.tui.widgets.entry_table import EntryTable, cell
@@ -107,6 +110,7 @@ class TimelineScreen(InteractionActions):
     HELP_TITLE: ClassVar[str] = N_("Timeline")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "new", N_("Log contact"), id="timeline-log"),
+        Binding("e", "edit_subject", N_("Edit details"), id="timeline-edit"),
         Binding("enter", "edit", N_("Open entry"), show=False),
         Binding("escape", "back", N_("Back"), id="timeline-back"),
     ]
@@ -203,6 +207,30 @@ class TimelineScreen(InteractionActions):
         values = new_values(self.tracker.today)
         values["organisations" if self.kind == "organisation" else "people"] = (self.subject,)
         self.app.call_from_thread(self.open_form, values, events, None, None)
+
+    def action_edit_subject(self) -> None:
+        self.open_subject()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def open_subject(self) -> None:
+        svc, ref = self.svc, self.subject.id
+        detail = svc.organisations.get(ref) if self.kind == "organisation" else svc.people.get(ref)
+        self.app.call_from_thread(self.show_subject_form, detail)
+
+    def show_subject_form(self, detail: OrganisationDetail | PersonDetail) -> None:
+        form: SavingForm[Any]
+        if isinstance(detail, OrganisationDetail):
+            codes = [c.code for c in self.tracker.countries]
+            form = edit_organisation_form(self.svc, detail, codes)
+        else:
+            form = edit_person_form(self.svc, detail)
+        self.app.push_screen(form, self.subject_saved)
+
+    def subject_saved(self, saved: OrganisationDetail | PersonDetail | None) -> None:
+        if saved is not None:
+            name = saved.name if isinstance(saved, OrganisationDetail) else saved.full_name
+            self.notify(_("Saved {name}.").format(name=name), markup=False)
+            self.changed()
 
     def action_back(self) -> None:
         self.dismiss()
