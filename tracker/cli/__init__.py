@@ -32,6 +32,8 @@ from tracker.cli import (
 from tracker.cli.context import CliContext
 from tracker.cli.errors import TrackerGroup
 from tracker.cli.import_ import register as register_file_commands
+from tracker.cli.language import ENV_VAR
+from tracker.i18n import LANGUAGES
 
 __all__ = ["cli", "main"]
 
@@ -58,6 +60,14 @@ Examples:
     envvar="TRACKER_DATABASE_URL",
     metavar="PATH|URL",
     help="SQLite file or database URL (default: the user data folder). Also TRACKER_DATABASE_URL.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES, case_sensitive=False),
+    envvar=ENV_VAR,
+    expose_value=False,
+    is_eager=True,
+    help="Language: it or en (default: TRACKER_LANG, else Italian when the locale is it_*).",
 )
 @click.version_option(package_name="tracker")
 @click.pass_context

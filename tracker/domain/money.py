@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from tracker.i18n import _
+
 __all__ = [
     "CENT",
     "MAX_AMOUNT",
@@ -85,7 +87,7 @@ def parse_amount(text: str) -> Decimal:
     """
     shown = text.strip()
     if not shown:
-        raise AmountParseError(f"The amount is empty: {_HOW}")
+        raise AmountParseError(_("The amount is empty: {HOW}").format(HOW=_HOW))
     match = _WITH_CURRENCY.fullmatch(shown)
     if match is None:  # cannot happen: every part of the pattern is optional
         raise _error(shown, f"is not an amount: {_HOW}")
@@ -112,10 +114,10 @@ def parse_amount(text: str) -> Decimal:
 def to_cents(d: Decimal) -> int:
     """Exact number of cents; refuses sub-cent values rather than rounding them away."""
     if not d.is_finite():
-        raise ValueError(f"{d} is not an amount")
+        raise ValueError(_("{d} is not an amount").format(d=d))
     cents = d * 100
     if cents != cents.to_integral_value():
-        raise ValueError(f"{d} has fractions of a cent")
+        raise ValueError(_("{d} has fractions of a cent").format(d=d))
     return int(cents)
 
 
@@ -133,7 +135,7 @@ def format_eur(d: Decimal, style: str = "it") -> str:
         return f"{sign}{grouped.replace(',', '.')},{fraction:02d} €"
     if style == "en":
         return f"{sign}€{grouped}.{fraction:02d}"
-    raise ValueError(f"unknown money style {style!r}: use 'it' or 'en'")
+    raise ValueError(_("unknown money style {style!r}: use 'it' or 'en'").format(style=style))
 
 
 def format_plain(d: Decimal) -> str:

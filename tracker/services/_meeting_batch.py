@@ -20,6 +20,7 @@ from tracker.domain.contact_rules import (
 )
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.models import Event, Interaction, Organisation, Person
+from tracker.i18n import _
 from tracker.services import _lookup
 from tracker.services import _lookup_partners as find
 from tracker.services._convert_partners import interaction_info
@@ -56,7 +57,7 @@ class _Batch:
             if data.country_code:
                 _lookup.country(self.session, data.country_code)
         except TrackerError as exc:
-            self.fail(f"{n}.organisation", exc)
+            self.fail(_("{n}.organisation").format(n=n), exc)
             return None
         key = normalise_name(data.name)
         if key not in self.new_orgs:
@@ -88,7 +89,7 @@ class _Batch:
                 org = find.organisation_by_ref(self.session, fields["organisation"])  # type: ignore[arg-type]
             data = validate_person(fields, region=org.country_code if org else None)
         except TrackerError as exc:
-            self.fail(f"{n}.person", exc)
+            self.fail(_("{n}.person").format(n=n), exc)
             return None
         key = (normalise_person_name(data.full_name), data.email.lower())
         if key not in self.new_people:
@@ -132,7 +133,7 @@ def log_batch(
     """Create the entries' new people and organisations and one interaction per entry."""
     event = find.event_by_ref(session, event_ref)
     if not entries:
-        raise ValidationError({"entries": "nobody to log: add at least one person met"})
+        raise ValidationError({"entries": _("nobody to log: add at least one person met")})
     batch = _Batch(session, event)
     made = [batch.entry(n, entry) for n, entry in enumerate(entries, start=1)]
     if batch.errors:

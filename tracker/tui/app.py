@@ -19,7 +19,8 @@ from textual.screen import Screen
 from textual.worker import Worker
 
 from tracker.config import Settings
-from tracker.domain.money import format_eur
+from tracker.i18n import N_, _
+from tracker.i18n_format import money
 from tracker.services.dto import CountryInfo, PlanSummary
 from tracker.tui.errors import describe, report_worker_failure
 from tracker.tui.modals.help import HelpScreen, help_sections
@@ -33,17 +34,18 @@ from tracker.tui.screens.dashboard import DashboardScreen
 from tracker.tui.screens.events import EventsScreen
 from tracker.tui.screens.followups import FollowUpsScreen
 from tracker.tui.screens.startup import LoadingScreen, StartupErrorScreen
+from tracker.tui.translate import translate_bindings
 
 if TYPE_CHECKING:
     from tracker.services.context import Services
 
 AREAS = {
-    "dashboard": "Dashboard",
-    "events": "Events",
-    "budget": "Budget",
-    "contact_log": "Contact log",
-    "followups": "Follow-ups",
-    "calls": "Calls & consortia",
+    "dashboard": N_("Dashboard"),
+    "events": N_("Events"),
+    "budget": N_("Budget"),
+    "contact_log": N_("Contact log"),
+    "followups": N_("Follow-ups"),
+    "calls": N_("Calls & consortia"),
 }
 NEW_PLAN = -1  # the year picker's "new plan year" entry
 
@@ -62,19 +64,20 @@ class TrackerApp(App[None]):
         "calls": CallsScreen,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "area('dashboard')", "Dashboard", id="dashboard"),
-        Binding("e", "area('events')", "Events", id="events"),
-        Binding("b", "area('budget')", "Budget", id="budget"),
-        Binding("L", "area('contact_log')", "Contact log", id="contact-log"),
-        Binding("F", "area('followups')", "Follow-ups", id="followups"),
-        Binding("C", "area('calls')", "Calls", id="calls"),
-        Binding("y", "pick_year", "Plan year", id="pick-year"),
-        Binding("question_mark", "help", "Help", key_display="?", id="help"),
-        Binding("f1", "help", "Help", show=False, id="help-f1"),
-        Binding("q", "quit", "Quit", show=False, id="quit"),
+        Binding("d", "area('dashboard')", N_("Dashboard"), id="dashboard"),
+        Binding("e", "area('events')", N_("Events"), id="events"),
+        Binding("b", "area('budget')", N_("Budget"), id="budget"),
+        Binding("L", "area('contact_log')", N_("Contact log"), id="contact-log"),
+        Binding("F", "area('followups')", N_("Follow-ups"), id="followups"),
+        Binding("C", "area('calls')", N_("Calls"), id="calls"),
+        Binding("y", "pick_year", N_("Plan year"), id="pick-year"),
+        Binding("question_mark", "help", N_("Help"), key_display="?", id="help"),
+        Binding("f1", "help", N_("Help"), show=False, id="help-f1"),
+        Binding("q", "quit", N_("Quit"), show=False, id="quit"),
     ]
 
     def __init__(self, settings: Settings, *, today: date | None = None) -> None:
+        translate_bindings()  # before any node copies its class's bindings
         super().__init__()
         self.settings = settings
         self.today = today or date.today()
@@ -131,14 +134,16 @@ class TrackerApp(App[None]):
     def svc(self) -> Services:
         """The services, for workers; start-up has always finished when they run."""
         if self.services is None:
-            raise RuntimeError("the database is not open yet")
+            raise RuntimeError(_("the database is not open yet"))
         return self.services
 
     # -- app state, called by screens ------------------------------------------------
 
     def _set_year(self, year: int | None) -> None:
         self.year = year
-        self.sub_title = f"Plan {year}" if year is not None else "no plan yet"
+        self.sub_title = (
+            _("Plan {year}").format(year=year) if year is not None else _("no plan yet")
+        )
 
     def set_year(self, year: int) -> None:
         self._set_year(year)
@@ -166,7 +171,7 @@ class TrackerApp(App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        title = getattr(self.screen, "HELP_TITLE", "This screen")
+        title = _(getattr(self.screen, "HELP_TITLE", N_("This screen")))
         self.push_screen(HelpScreen(title, help_sections(self, self.screen)))
 
     def action_pick_year(self) -> None:
@@ -180,15 +185,16 @@ class TrackerApp(App[None]):
     def _show_year_picker(self, plans: tuple[PlanSummary, ...]) -> None:
         options: list[tuple[str, int]] = [
             (
-                f"{p.year}  {p.title}  ·  {', '.join(p.targets) or 'no targets'}  ·  "
-                f"{p.events} events  ·  {format_eur(p.planned)}",
+                f"{p.year}  {p.title}  ·  {', '.join(p.targets) or _('no targets')}  ·  "
+                + _("{count} events").format(count=p.events)
+                + f"  ·  {money(p.planned)}",
                 p.year,
             )
             for p in reversed(plans)
         ]
-        options.append(("New plan year…", NEW_PLAN))
+        options.append((_("New plan year…"), NEW_PLAN))
         self.push_screen(
-            PickModal("Plan year", options, current=self.year), callback=self._year_picked
+            PickModal(_("Plan year"), options, current=self.year), callback=self._year_picked
         )
 
     def _year_picked(self, year: int | None) -> None:
@@ -213,7 +219,10 @@ class TrackerApp(App[None]):
     def _plan_created(self, year: int, title: str) -> None:
         self.touch()
         self.set_year(year)
-        self.notify(f"{title}: the cost items and caps come from the plan before it.", markup=False)
+        self.notify(
+            _("{title}: the cost items and caps come from the plan before it.").format(title=title),
+            markup=False,
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_worker_failure(self, event.worker, event.state)
@@ -228,15 +237,15 @@ class TrackerApp(App[None]):
         for area, title in AREAS.items():
             key = keys.get(f"area('{area}')", area[0])
             yield SystemCommand(
-                f"Go to {title}",
-                f"Show the {title.lower()} ({key})",
+                _("Go to {area}").format(area=_(title)),
+                _("Show the {area} ({key})").format(area=_(title).lower(), key=key),
                 partial(self.action_area, area),
             )
         yield SystemCommand(
-            "Pick plan year", "Switch to another plan year (y)", self.action_pick_year
+            _("Pick plan year"), _("Switch to another plan year (y)"), self.action_pick_year
         )
-        yield SystemCommand("New plan year", "Start the next year's plan", self.new_plan)
-        yield SystemCommand("Help", "Every key of this screen (? or f1)", self.action_help)
+        yield SystemCommand(_("New plan year"), _("Start the next year's plan"), self.new_plan)
+        yield SystemCommand(_("Help"), _("Every key of this screen (? or f1)"), self.action_help)
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding

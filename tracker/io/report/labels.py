@@ -7,6 +7,8 @@ workbook. A value missing from a table shows as itself, underscores as spaces.
 
 from __future__ import annotations
 
+from tracker.i18n import current_language
+
 LANGS = ("it", "en")
 
 # vocabulary -> stored value -> (Italian, English)
@@ -193,6 +195,12 @@ def word(vocabulary: str, value: str, lang: str) -> str:
     if pair is None:
         return value.replace("_", " ")
     return pair[0] if lang == "it" else pair[1]
+
+
+def term(vocabulary: str, value: str) -> str:
+    """A stored value (status, kind, stage...) as the user reads it on screen: the Italian
+    word in Italian, the value itself in English (what the CLI's options take)."""
+    return word(vocabulary, value, "it") if current_language() == "it" else value
 
 
 def text(key: str, lang: str, table: dict[str, tuple[str, str]] = TEXT) -> str:

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Select, Static, Switch, TextArea
 
+from tracker.i18n import N_, _
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.widgets.field import Field
 
@@ -28,7 +29,7 @@ def read_control(field: Field) -> object:
         return control.value
     if isinstance(control, Select):
         return None if control.value is Select.NULL else control.value
-    raise TypeError(f"no value for {type(control).__name__}")
+    raise TypeError(_("no value for {name__}").format(name__=type(control).__name__))
 
 
 class FormModal(ModalScreen[T | None]):
@@ -39,16 +40,16 @@ class FormModal(ModalScreen[T | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", N_("Save"), priority=True),
+        Binding("escape", "cancel", N_("Cancel")),
     ]
-    TITLE_TEXT: ClassVar[str] = "Form"
-    SAVE_LABEL: ClassVar[str] = "Save"
+    TITLE_TEXT: ClassVar[str] = N_("Form")
+    SAVE_LABEL: ClassVar[str] = N_("Save")
     ENTER_SAVES: ClassVar[bool] = True  # else enter in a text box moves to the next field
 
     def __init__(self, *, title: str | None = None, banner: str | None = None) -> None:
         super().__init__()
-        self.title_text = title or self.TITLE_TEXT
+        self.title_text = title or _(self.TITLE_TEXT)
         self.banner = banner
         self._initial: dict[str, object] = {}
 
@@ -65,8 +66,8 @@ class FormModal(ModalScreen[T | None]):
             with VerticalScroll(classes="form--fields"):
                 yield from self.compose_body()
             with Horizontal(classes="dialog--buttons"):
-                yield Button(self.SAVE_LABEL, variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Button(_(self.SAVE_LABEL), variant="primary", id="save")
+                yield Button(_("Cancel"), id="cancel")
         yield Footer()
 
     def compose_body(self) -> ComposeResult:
@@ -123,7 +124,8 @@ class FormModal(ModalScreen[T | None]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmModal("Discard your changes?", yes="Discard", no="Keep editing"), discard
+            ConfirmModal(_("Discard your changes?"), yes=_("Discard"), no=_("Keep editing")),
+            discard,
         )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import Input, Select, TextArea
 from textual.worker import Worker
 
 from tracker.domain.errors import TrackerError, ValidationError
+from tracker.i18n import N_, _
 from tracker.services.dto_partners import InteractionInfo, NamedRef
 from tracker.tui.errors import describe, report_worker_failure
 from tracker.tui.format import fmt_date, fmt_span
@@ -82,7 +83,7 @@ def request_values(request: InteractionRequest) -> dict[str, object]:
 
 class InteractionForm(FormModal[InteractionRequest]):
     CSS_PATH = "../partners.tcss"
-    TITLE_TEXT: ClassVar[str] = "Contact log entry"
+    TITLE_TEXT: ClassVar[str] = N_("Contact log entry")
     ENTER_SAVES: ClassVar[bool] = False
 
     def __init__(
@@ -117,43 +118,43 @@ class InteractionForm(FormModal[InteractionRequest]):
         event = self.start.get("event")
         events = [(e.label, e.id) for e in self.events.values()]
         with Grid(classes="interaction-form"):
-            yield Field("Date", self._text("date", "dd/mm/yyyy"), key="date")
-            yield Field("Time", self._text("time", "hh:mm (optional)"), key="time")
+            yield Field(_("Date"), self._text("date", "dd/mm/yyyy"), key="date")
+            yield Field(_("Time"), self._text("time", "hh:mm (optional)"), key="time")
             yield Field(
-                "Kind",
+                _("Kind"),
                 Select(kinds, value=kind, allow_blank=False, id="kind", compact=True),
                 key="kind",
             )
             yield Field(
-                "Organisations",
+                _("Organisations"),
                 NameListPicker(
                     self.directory.organisations,
                     noun="organisation",
                     refs=self._refs("organisations"),
-                    placeholder="Type a name; enter adds it, tab takes the suggestion",
+                    placeholder=_("Type a name; enter adds it, tab takes the suggestion"),
                     id="entry-organisations",
                 ),
                 key="organisations",
                 classes="wide",
             )
             yield Field(
-                "People",
+                _("People"),
                 NameListPicker(
                     self.directory.people,
                     noun="person",
                     refs=self._refs("people"),
-                    placeholder="Type a name; enter adds it, tab takes the suggestion",
+                    placeholder=_("Type a name; enter adds it, tab takes the suggestion"),
                     id="entry-people",
                 ),
                 key="people",
                 classes="wide",
             )
             yield Field(
-                "Event (optional)",
+                _("Event (optional)"),
                 Select(
                     events,
                     value=event if event in self.events else Select.NULL,
-                    prompt="No event",
+                    prompt=_("No event"),
                     id="event",
                     compact=True,
                 ),
@@ -161,18 +162,18 @@ class InteractionForm(FormModal[InteractionRequest]):
                 classes="wide",
             )
             yield Field(
-                "Summary",
+                _("Summary"),
                 TextArea(str(self.start.get("summary") or ""), id="summary", compact=True),
                 key="summary",
                 classes="wide",
             )
             yield Field(
-                "Follow-up (optional)",
+                _("Follow-up (optional)"),
                 self._text("follow_up", "what to do next"),
                 key="follow_up",
                 classes="two",
             )
-            yield Field("Due", self._text("due", "dd/mm/yyyy"), key="due")
+            yield Field(_("Due"), self._text("due", "dd/mm/yyyy"), key="due")
 
     def fields(self) -> Iterable[Field]:
         return ()
@@ -208,11 +209,11 @@ class InteractionForm(FormModal[InteractionRequest]):
         for key in ("organisations", "people"):
             typed = self.picker(key).value
             if typed:
-                errors[key] = f"press enter to add “{typed}”, or clear it"
+                errors[key] = _("press enter to add “{typed}”, or clear it").format(typed=typed)
         organisations = self.picker("organisations").refs
         people = self.picker("people").refs
         if not organisations and not people and "people" not in errors:
-            errors["people"] = "whom did you meet? add a person or an organisation"
+            errors["people"] = _("whom did you meet? add a person or an organisation")
         if errors:
             raise FormErrors(errors)
         event = values.get("event")
@@ -250,7 +251,12 @@ class InteractionForm(FormModal[InteractionRequest]):
                 picker.focus()
 
         self.app.push_screen(
-            ConfirmModal(f"Create the {picker.noun} “{name}”?", detail, yes="Create", no="No"),
+            ConfirmModal(
+                _("Create the {noun} “{name}”?").format(noun=picker.noun, name=name),
+                detail,
+                yes=_("Create"),
+                no=_("No"),
+            ),
             answered,
         )
 

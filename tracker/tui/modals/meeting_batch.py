@@ -22,6 +22,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from textual.worker import Worker
 
 from tracker.domain.errors import TrackerError, ValidationError
+from tracker.i18n import N_, _
 from tracker.services.dto import EventRow
 from tracker.services.dto_partners import BatchResult, MeetingEntry
 from tracker.tui.errors import describe, report_worker_failure
@@ -81,10 +82,10 @@ class MeetingBatchModal(ModalScreen[BatchResult | None]):
 
     CSS_PATH = "../partners.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save all", priority=True),
-        Binding("ctrl+n", "add_row", "Next person", priority=True),
-        Binding("ctrl+r", "drop_row", "Remove row", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", N_("Save all"), priority=True),
+        Binding("ctrl+n", "add_row", N_("Next person"), priority=True),
+        Binding("ctrl+r", "drop_row", N_("Remove row"), priority=True),
+        Binding("escape", "cancel", N_("Cancel")),
     ]
 
     def __init__(self, event: EventRow, directory: Directory, save: SaveBatch) -> None:
@@ -101,22 +102,24 @@ class MeetingBatchModal(ModalScreen[BatchResult | None]):
         with Vertical(classes="dialog form batch"):
             yield Static(heading + (f" · {where}" if where else ""), classes="dialog--title")
             yield Static(
-                "One box per person met. Names on file show as you type: tab takes the "
-                "suggestion, anything else is created. ctrl+n or enter on “Due” adds a "
-                "person; ctrl+s saves everyone at once.",
+                _(
+                    "One box per person met. Names on file show as you type: tab takes the "
+                    "suggestion, anything else is created. ctrl+n or enter on “Due” adds a "
+                    "person; ctrl+s saves everyone at once."
+                ),
                 classes="dialog--text",
             )
             with Horizontal(classes="batch--date"):
-                yield Label("Date of the meetings ")
+                yield Label(_("Date of the meetings "))
                 first = fmt_date(event.start_date) if event.start_date else ""
-                yield Input(first, placeholder="dd/mm/yyyy", compact=True, id="batch-date")
+                yield Input(first, placeholder=_("dd/mm/yyyy"), compact=True, id="batch-date")
                 yield Static("", id="batch-date-error")
             yield Static("", classes="dialog--banner", id="banner")
             with VerticalScroll(id="batch-rows"):
                 yield MeetingRow(1, self.directory)
             with Horizontal(classes="dialog--buttons"):
-                yield Button("Save all", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Save all"), variant="primary", id="save")
+                yield Button(_("Cancel"), id="cancel")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -260,7 +263,7 @@ class MeetingBatchModal(ModalScreen[BatchResult | None]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmModal("Discard everyone typed here?", yes="Discard", no="Keep editing"),
+            ConfirmModal(_("Discard everyone typed here?"), yes=_("Discard"), no=_("Keep editing")),
             discard,
         )
 

@@ -16,7 +16,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
-from tracker.domain.money import format_eur
+from tracker.i18n import N_, _
+from tracker.i18n_format import money
 from tracker.services.dto_partners import CallInfo, CallQuery, ConsortiumInfo, Page
 from tracker.tui.format import DASH, fmt_date
 from tracker.tui.screens.base import cancelled
@@ -36,9 +37,9 @@ class Loaded:
 
 def call_detail(call: CallInfo | None) -> Text:
     if call is None:
-        return Text("No funding call yet: n adds one.", style="dim")
+        return Text(_("No funding call yet: n adds one."), style="dim")
     text = Text(call.title, style="bold")
-    budget = format_eur(call.budget) if call.budget is not None else DASH
+    budget = money(call.budget) if call.budget is not None else DASH
     opening = fmt_date(call.opening_date) if call.opening_date else DASH
     text.append(f"  ·  {call.status}  ·  opens {opening}  ·  budget {budget}")
     deadlines = ", ".join(
@@ -52,14 +53,16 @@ def call_detail(call: CallInfo | None) -> Text:
 
 
 class CallsScreen(ConsortiumActions):
-    HELP_TITLE: ClassVar[str] = "Calls & consortia"
+    HELP_TITLE: ClassVar[str] = N_("Calls & consortia")
     CSS_PATH = "../partners.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_call", "New call"),
-        Binding("c", "new_consortium", "New consortium"),
-        Binding("a", "add_member", "Add member"),
-        Binding("right_square_bracket", "page(1)", "Next page", key_display="]", show=False),
-        Binding("left_square_bracket", "page(-1)", "Previous page", key_display="[", show=False),
+        Binding("n", "new_call", N_("New call")),
+        Binding("c", "new_consortium", N_("New consortium")),
+        Binding("a", "add_member", N_("Add member")),
+        Binding("right_square_bracket", "page(1)", N_("Next page"), key_display="]", show=False),
+        Binding(
+            "left_square_bracket", "page(-1)", N_("Previous page"), key_display="[", show=False
+        ),
     ]
 
     def __init__(self) -> None:
@@ -73,10 +76,10 @@ class CallsScreen(ConsortiumActions):
         yield Static(id="call-detail")
         with Horizontal(id="call-lower"):
             with Vertical(classes="call-pane"):
-                yield Static("Consortia", id="consortia-title", classes="pane-title")
+                yield Static(_("Consortia"), id="consortia-title", classes="pane-title")
                 yield ConsortiumTable(id="consortia")
             with Vertical(classes="call-pane", id="members-pane"):
-                yield Static("Members", id="members-title", classes="pane-title")
+                yield Static(_("Members"), id="members-title", classes="pane-title")
                 yield MemberTable(id="members")
         yield Static(id="consortium-pipeline")
         yield Static(id="calls-status")

@@ -9,6 +9,7 @@ from datetime import date
 from textual import on, work
 
 from tracker.domain.errors import TrackerError
+from tracker.i18n import _
 from tracker.services.dto_partners import CallInfo, ConsortiumInfo, MemberInfo
 from tracker.tui.format import fmt_date
 from tracker.tui.modals.call import (
@@ -144,7 +145,9 @@ class CallActions(TrackerScreen):
             if yes:
                 self.apply(delete)
 
-        self.app.push_screen(ConfirmModal(f"Delete the call {call.title}?"), answered)
+        self.app.push_screen(
+            ConfirmModal(_("Delete the call {title}?").format(title=call.title)), answered
+        )
 
     def action_add_deadline(self) -> None:
         call = self.selected_call()
@@ -162,7 +165,9 @@ class CallActions(TrackerScreen):
 
             self.apply(add)
 
-        self.app.push_screen(DeadlineForm(title=f"Add a deadline to {call.title}"), chosen)
+        self.app.push_screen(
+            DeadlineForm(title=_("Add a deadline to {title}").format(title=call.title)), chosen
+        )
 
     def action_remove_deadline(self) -> None:
         call = self.selected_call()
@@ -183,4 +188,7 @@ class CallActions(TrackerScreen):
 
             self.apply(remove)
 
-        self.app.push_screen(PickModal(f"Remove which deadline of {call.title}?", options), chosen)
+        self.app.push_screen(
+            PickModal(_("Remove which deadline of {title}?").format(title=call.title), options),
+            chosen,
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import work
 
 from tracker.domain.enums import ConsortiumStatus, MemberRole
+from tracker.i18n import _
 from tracker.services.dto_partners import ConsortiumInfo
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.modals.consortium import (
@@ -38,7 +39,9 @@ class ConsortiumActions(CallActions):
 
             self.apply(create)
 
-        self.app.push_screen(ConsortiumForm(title=f"New consortium for {call.title}"), chosen)
+        self.app.push_screen(
+            ConsortiumForm(title=_("New consortium for {title}").format(title=call.title)), chosen
+        )
 
     def action_consortium_status(self) -> None:
         consortium = self.selected_consortium()
@@ -58,7 +61,11 @@ class ConsortiumActions(CallActions):
             self.apply(move)
 
         self.app.push_screen(
-            PickModal(f"Status of “{consortium.name}”", options, current=consortium.status),
+            PickModal(
+                _("Status of “{name}”").format(name=consortium.name),
+                options,
+                current=consortium.status,
+            ),
             chosen,
         )
 
@@ -77,7 +84,9 @@ class ConsortiumActions(CallActions):
 
         count = len(consortium.members)
         detail = f"Its {count} members stay on file as organisations." if count else ""
-        self.app.push_screen(ConfirmModal(f"Delete “{consortium.name}”?", detail), answered)
+        self.app.push_screen(
+            ConfirmModal(_("Delete “{name}”?").format(name=consortium.name), detail), answered
+        )
 
     # -- members -----------------------------------------------------------------------
 
@@ -118,9 +127,11 @@ class ConsortiumActions(CallActions):
 
         self.app.push_screen(
             ConfirmModal(
-                f"“{request.name}” is not on file. Create it and add it?",
-                f"A new organisation, {request.role} of “{consortium.name}”.",
-                yes="Create",
+                _("“{name}” is not on file. Create it and add it?").format(name=request.name),
+                _("A new organisation, {role} of “{name}”.").format(
+                    role=request.role, name=consortium.name
+                ),
+                yes=_("Create"),
             ),
             answered,
         )
@@ -149,7 +160,12 @@ class ConsortiumActions(CallActions):
             self.apply(change)
 
         self.app.push_screen(
-            PickModal(f"Role of {member.organisation_name}", options, current=member.role), chosen
+            PickModal(
+                _("Role of {organisation_name}").format(organisation_name=member.organisation_name),
+                options,
+                current=member.role,
+            ),
+            chosen,
         )
 
     def action_remove_member(self) -> None:
@@ -168,5 +184,10 @@ class ConsortiumActions(CallActions):
         here = Focus(consortium.call.id, consortium.id)
 
         self.app.push_screen(
-            ConfirmModal(f"Remove {member.organisation_name} from “{consortium.name}”?"), answered
+            ConfirmModal(
+                _("Remove {organisation_name} from “{name}”?").format(
+                    organisation_name=member.organisation_name, name=consortium.name
+                )
+            ),
+            answered,
         )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from textual import work
 
 from tracker.domain.errors import TrackerError
+from tracker.i18n import _
 from tracker.services.dto import EventQuery, EventRow
 from tracker.services.dto_partners import BatchResult, InteractionInfo, NamedRef
 from tracker.tui.modals.confirm import ConfirmModal
@@ -67,7 +68,7 @@ def open_meeting_batch(screen: TrackerScreen, event: EventRow) -> None:
     if event.is_placeholder:
         screen.notify(
             f"“{event.name}” stands for events still to be identified: add the real event first.",
-            title="Not a real event",
+            title=_("Not a real event"),
             severity="error",
             markup=False,
         )
@@ -203,8 +204,8 @@ class InteractionActions(TrackerScreen):
 
         self.app.push_screen(
             ConfirmModal(
-                f"Delete contact log entry #{entry_id}?",
-                "The people and organisations stay; only this entry goes.",
+                _("Delete contact log entry #{entry_id}?").format(entry_id=entry_id),
+                _("The people and organisations stay; only this entry goes."),
             ),
             answered,
         )

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Static
 
+from tracker.i18n import N_, _
 from tracker.services.dto_partners import FollowUpRow, FollowUpSummary, InteractionInfo, Page
 from tracker.tui.format import fmt_date
 from tracker.tui.screens.base import cancelled
@@ -30,15 +31,17 @@ class Loaded:
 
 class FollowUpsScreen(InteractionActions):
     CSS_PATH = "../partners.tcss"
-    HELP_TITLE: ClassVar[str] = "Follow-ups"
+    HELP_TITLE: ClassVar[str] = N_("Follow-ups")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "done", "Done", key_display="space"),
-        Binding("d", "done", "Done", show=False),
-        Binding("u", "undo", "Reopen"),
-        Binding("o", "overdue", "Overdue only"),
-        Binding("enter", "edit", "Open entry", show=False),
-        Binding("right_square_bracket", "page(1)", "Next page", key_display="]", show=False),
-        Binding("left_square_bracket", "page(-1)", "Previous page", key_display="[", show=False),
+        Binding("space", "done", N_("Done"), key_display="space"),
+        Binding("d", "done", N_("Done"), show=False),
+        Binding("u", "undo", N_("Reopen")),
+        Binding("o", "overdue", N_("Overdue only")),
+        Binding("enter", "edit", N_("Open entry"), show=False),
+        Binding("right_square_bracket", "page(1)", N_("Next page"), key_display="]", show=False),
+        Binding(
+            "left_square_bracket", "page(-1)", N_("Previous page"), key_display="[", show=False
+        ),
     ]
 
     def __init__(self) -> None:
@@ -64,7 +67,7 @@ class FollowUpsScreen(InteractionActions):
     def selected_id(self) -> int | None:
         row = self.table.current
         if row is None:
-            self.notify("No follow-up selected.", severity="warning", markup=False)
+            self.notify(_("No follow-up selected."), severity="warning", markup=False)
             return None
         return row.interaction_id
 
@@ -155,7 +158,7 @@ class FollowUpsScreen(InteractionActions):
         elif self.ticked:
             target = self.ticked[-1]
         else:
-            self.notify("Nothing to reopen here.", markup=False)
+            self.notify(_("Nothing to reopen here."), markup=False)
             return
         if target in self.ticked:
             self.ticked.remove(target)

@@ -11,7 +11,8 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from tracker.domain.money import format_eur
+from tracker.i18n import N_
+from tracker.i18n_format import money
 from tracker.services.dto_partners import CallInfo, ConsortiumInfo, MemberInfo
 from tracker.tui.format import DASH, fmt_date
 from tracker.tui.widgets.entry_table import Column, EntryTable, cell
@@ -68,13 +69,13 @@ CALL_COLUMNS: tuple[Column, ...] = (
 
 
 class CallTable(EntryTable[CallInfo]):
-    HELP_NAME = "the calls"
+    HELP_NAME = N_("the calls")
     COLUMNS = CALL_COLUMNS
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Edit call", show=False),
-        Binding("plus", "command('add_deadline')", "Add deadline", key_display="+"),
-        Binding("minus", "command('remove_deadline')", "Remove deadline", key_display="-"),
-        Binding("x", "command('delete_call')", "Delete call"),
+        Binding("enter", "select_cursor", N_("Edit call"), show=False),
+        Binding("plus", "command('add_deadline')", N_("Add deadline"), key_display="+"),
+        Binding("minus", "command('remove_deadline')", N_("Remove deadline"), key_display="-"),
+        Binding("x", "command('delete_call')", N_("Delete call")),
     ]
 
     def __init__(self, today: date, *, id: str | None = None) -> None:
@@ -85,7 +86,7 @@ class CallTable(EntryTable[CallInfo]):
         return row.id
 
     def cells(self, row: CallInfo) -> list[Text]:
-        budget = format_eur(row.budget) if row.budget is not None else ""
+        budget = money(row.budget) if row.budget is not None else ""
         return [
             cell(row.programme),
             cell(row.name),
@@ -107,12 +108,12 @@ CONSORTIUM_COLUMNS: tuple[Column, ...] = (
 
 
 class ConsortiumTable(EntryTable[ConsortiumInfo]):
-    HELP_NAME = "the consortia"
+    HELP_NAME = N_("the consortia")
     COLUMNS = CONSORTIUM_COLUMNS
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "command('focus_members')", "Its members", show=False),
-        Binding("s", "command('consortium_status')", "Status"),
-        Binding("x", "command('delete_consortium')", "Delete consortium"),
+        Binding("enter", "command('focus_members')", N_("Its members"), show=False),
+        Binding("s", "command('consortium_status')", N_("Status")),
+        Binding("x", "command('delete_consortium')", N_("Delete consortium")),
     ]
 
     def row_id(self, row: ConsortiumInfo) -> int:
@@ -136,12 +137,12 @@ MEMBER_COLUMNS: tuple[Column, ...] = (
 
 
 class MemberTable(EntryTable[MemberInfo]):
-    HELP_NAME = "the members"
+    HELP_NAME = N_("the members")
     COLUMNS = MEMBER_COLUMNS
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "command('member_role')", "Role", show=False),
-        Binding("r", "command('member_role')", "Role"),
-        Binding("x", "command('remove_member')", "Remove member"),
+        Binding("enter", "command('member_role')", N_("Role"), show=False),
+        Binding("r", "command('member_role')", N_("Role")),
+        Binding("x", "command('remove_member')", N_("Remove member")),
     ]
 
     def row_id(self, row: MemberInfo) -> int:

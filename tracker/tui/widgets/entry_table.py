@@ -11,6 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
+from tracker.i18n import N_
+
 R = TypeVar("R")
 Column = tuple[str, str, int]  # key, heading, width
 
@@ -32,7 +34,7 @@ class EntryTable(DataTable[Text], Generic[R]):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open", show=False),
+        Binding("enter", "select_cursor", N_("Open"), show=False),
     ]
     COLUMNS: ClassVar[Sequence[Column]] = ()
 
