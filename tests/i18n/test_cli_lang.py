@@ -94,3 +94,13 @@ def test_json_is_the_same_in_both_languages(tracker, args: tuple[str, ...]) -> N
     english = tracker("--lang", "en", *args, "--format", "json").stdout
     assert italian == english
     assert "€" not in italian
+
+
+def test_json_of_a_change_with_a_warning_is_english_in_both(tracker) -> None:  # type: ignore[no-untyped-def]
+    """A warning travels inside the JSON: a run asking for JSON speaks English."""
+    link = ("events", "link", "3", "--category", "travel", "--amount", "5000,01")
+    italian = tracker("--lang", "it", *link, "--format", "json")
+    assert "€5,000.01" in italian.stdout and "over the line" in italian.stdout
+    assert "5.000,01 €" not in italian.stdout + italian.stderr
+    text = tracker("--lang", "it", *link)
+    assert "impegnati su BE travel" in text.stdout and "oltre la voce" in text.stderr

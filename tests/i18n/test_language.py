@@ -47,6 +47,11 @@ def test_language_from_environment(env: dict[str, str], lang: str) -> None:
         (["--db", "x.db", "--lang", "it", "plans"], {}, "it"),
         (["events", "list", "--lang", "it"], {}, "en"),  # a sub-command's own --lang
         (["--lang", "xx"], {}, "en"),  # click refuses it
+        (["--lang", "it", "events", "list", "--format", "json"], {}, "en"),  # for scripts
+        (["events", "link", "3", "--format=json"], {"LANG": "it_IT.UTF-8"}, "en"),
+        (["events", "list", "--format", "csv"], {"TRACKER_LANG": "it"}, "it"),
+        ([], {"LANG": "it_IT.UTF-8"}, "it"),  # the TUI
+        (["events", "list", "--format"], {"TRACKER_LANG": "it"}, "it"),  # click complains
     ],
 )
 def test_the_cli_language(args: list[str], env: dict[str, str], lang: str) -> None:

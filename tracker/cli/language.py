@@ -68,9 +68,14 @@ def hand_click_our_catalog() -> None:
 def chosen_language(args: Sequence[str], env: Mapping[str, str] | None = None) -> str:
     """``--lang X`` / ``--lang=X`` given before the sub-command, else TRACKER_LANG, else locale.
 
-    A value we have no catalog for is left to click to refuse; English meanwhile.
+    ``--format json`` is a contract for scripts: that run speaks English whatever the
+    language (warnings and messages inside the JSON, errors on stderr), so its output is
+    the same for everyone. A value we have no catalog for is left to click to refuse;
+    English meanwhile.
     """
     env = os.environ if env is None else env
+    if _asks_for_json(args):
+        return "en"
     value: str | None = None
     for i, arg in enumerate(args):
         if arg == "--lang" and i + 1 < len(args):
@@ -85,6 +90,13 @@ def chosen_language(args: Sequence[str], env: Mapping[str, str] | None = None) -
         value = env.get(ENV_VAR) or language_from_environment(env)
     value = value.strip().lower()
     return value if value in LANGUAGES else "en"
+
+
+def _asks_for_json(args: Sequence[str]) -> bool:
+    return any(
+        arg == "--format=json" or (arg == "--format" and args[i + 1 : i + 2] == ["json"])
+        for i, arg in enumerate(args)
+    )
 
 
 def walk(command: click.Command) -> Iterator[click.Command]:

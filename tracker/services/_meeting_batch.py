@@ -57,7 +57,7 @@ class _Batch:
             if data.country_code:
                 _lookup.country(self.session, data.country_code)
         except TrackerError as exc:
-            self.fail(_("{n}.organisation").format(n=n), exc)
+            self.fail(f"{n}.organisation", exc)
             return None
         key = normalise_name(data.name)
         if key not in self.new_orgs:
@@ -89,7 +89,7 @@ class _Batch:
                 org = find.organisation_by_ref(self.session, fields["organisation"])  # type: ignore[arg-type]
             data = validate_person(fields, region=org.country_code if org else None)
         except TrackerError as exc:
-            self.fail(_("{n}.person").format(n=n), exc)
+            self.fail(f"{n}.person", exc)
             return None
         key = (normalise_person_name(data.full_name), data.email.lower())
         if key not in self.new_people:

@@ -23,7 +23,6 @@ from tracker.domain.models import (
     Organisation,
     Person,
 )
-from tracker.i18n import _
 from tracker.services._convert_partners import WITH_LINKS
 from tracker.services.dto_partners import NamedRef, Timeline, TimelineItem
 
@@ -125,9 +124,7 @@ def _membership_items(session: Session, org: Organisation, via: str) -> list[Tim
                     on=deadline.due_on,
                     at=None,
                     kind="deadline",
-                    title=_("Deadline of {programme} {name}{label}").format(
-                        programme=call.programme, name=call.name, label=label
-                    ),
+                    title=f"Deadline of {call.programme} {call.name}{label}",
                     detail=what,
                     ref_id=deadline.id,
                     via=via,
@@ -139,9 +136,7 @@ def _membership_items(session: Session, org: Organisation, via: str) -> list[Tim
                     on=None,
                     at=None,
                     kind="membership",
-                    title=_("Consortium for {programme} {name} (no deadline yet)").format(
-                        programme=call.programme, name=call.name
-                    ),
+                    title=f"Consortium for {call.programme} {call.name} (no deadline yet)",
                     detail=what,
                     ref_id=consortium.id,
                     via=via,

@@ -48,6 +48,21 @@ AREAS = {
     "calls": N_("Calls & consortia"),
 }
 NEW_PLAN = -1  # the year picker's "new plan year" entry
+# Textual's own commands in the palette, for the catalog (translated where shown).
+TEXTUAL_COMMANDS = (
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
 
 
 class TrackerApp(App[None]):
@@ -230,7 +245,8 @@ class TrackerApp(App[None]):
     # -- command palette --------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):  # Textual's own, translated
+            yield command._replace(title=_(command.title), help=_(command.help))
         if self.services is None:
             return
         keys = {b.action: b.key for b in self.BINDINGS if isinstance(b, Binding)}

@@ -73,6 +73,24 @@ VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
         "video_call": ("videochiamata", "video call"),
         "visit": ("visita", "visit"),
     },
+    "call_status": {
+        "watching": ("da seguire", "watching"),
+        "open": ("aperto", "open"),
+        "closed": ("chiuso", "closed"),
+    },
+    "consortium_status": {
+        "exploring": ("in esplorazione", "exploring"),
+        "forming": ("in formazione", "forming"),
+        "submitted": ("presentato", "submitted"),
+        "funded": ("finanziato", "funded"),
+        "rejected": ("respinto", "rejected"),
+        "withdrawn": ("ritirato", "withdrawn"),
+    },
+    "member_role": {
+        "coordinator": ("coordinatore", "coordinator"),
+        "partner": ("partner", "partner"),
+        "associated": ("associato", "associated"),
+    },
     "cap_scope": {
         "together": ("nel complesso", "all together"),
         "per_country": ("per paese", "per country"),

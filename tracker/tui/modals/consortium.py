@@ -65,7 +65,7 @@ class MemberForm(FormModal[MemberRequest]):
             _("Organisation"),
             NamePicker(
                 self.lookup,
-                noun="organisation",
+                noun=N_("organisation"),
                 placeholder=_("Name; tab takes the suggestion"),
                 new_hint="+ not on file: you will be asked to create it",
                 id="organisation",

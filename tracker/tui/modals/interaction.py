@@ -129,7 +129,7 @@ class InteractionForm(FormModal[InteractionRequest]):
                 _("Organisations"),
                 NameListPicker(
                     self.directory.organisations,
-                    noun="organisation",
+                    noun=N_("organisation"),
                     refs=self._refs("organisations"),
                     placeholder=_("Type a name; enter adds it, tab takes the suggestion"),
                     id="entry-organisations",
@@ -141,7 +141,7 @@ class InteractionForm(FormModal[InteractionRequest]):
                 _("People"),
                 NameListPicker(
                     self.directory.people,
-                    noun="person",
+                    noun=N_("person"),
                     refs=self._refs("people"),
                     placeholder=_("Type a name; enter adds it, tab takes the suggestion"),
                     id="entry-people",
@@ -240,7 +240,9 @@ class InteractionForm(FormModal[InteractionRequest]):
         organisations = self.picker("organisations").refs
         joins = organisations[0] if picker.noun == "person" and len(organisations) == 1 else None
         if joins is not None:
-            detail = f"{name} is added to the people of {joins.name}."
+            detail = _("{name} is added to the people of {organisation}.").format(
+                name=name, organisation=joins.name
+            )
         else:
             detail = "Only the name for now: fill in the rest later from the list."
 
@@ -252,7 +254,7 @@ class InteractionForm(FormModal[InteractionRequest]):
 
         self.app.push_screen(
             ConfirmModal(
-                _("Create the {noun} “{name}”?").format(noun=picker.noun, name=name),
+                _("Create the {noun} “{name}”?").format(noun=_(picker.noun), name=name),
                 detail,
                 yes=_("Create"),
                 no=_("No"),
@@ -271,7 +273,10 @@ class InteractionForm(FormModal[InteractionRequest]):
     def created(self, picker: NameListPicker, ref: NamedRef) -> None:
         picker.add(ref)
         picker.focus()
-        self.notify(f"Created the {picker.noun} “{ref.name}”.", markup=False)
+        self.notify(
+            _("Created the {noun} “{name}”.").format(noun=_(picker.noun), name=ref.name),
+            markup=False,
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_worker_failure(self, event.worker, event.state)

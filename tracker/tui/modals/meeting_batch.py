@@ -22,7 +22,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from textual.worker import Worker
 
 from tracker.domain.errors import TrackerError, ValidationError
-from tracker.i18n import N_, _
+from tracker.i18n import N_, _, ngettext
 from tracker.services.dto import EventRow
 from tracker.services.dto_partners import BatchResult, MeetingEntry
 from tracker.tui.errors import describe, report_worker_failure
@@ -98,7 +98,8 @@ class MeetingBatchModal(ModalScreen[BatchResult | None]):
     def compose(self) -> ComposeResult:
         event = self.event
         where = ", ".join(p for p in (event.city, event.country_code or "") if p)
-        heading = f"Log meetings — {event.name} · {fmt_span(event.start_date, event.end_date)}"
+        heading = _("Log meetings — {event}").format(event=event.name)
+        heading += f" · {fmt_span(event.start_date, event.end_date)}"
         with Vertical(classes="dialog form batch"):
             yield Static(heading + (f" · {where}" if where else ""), classes="dialog--title")
             yield Static(
@@ -177,7 +178,11 @@ class MeetingBatchModal(ModalScreen[BatchResult | None]):
         ]
         for row in self.rows:
             mine = next((key for r, key in names if r is row), None)
-            others = [f"row {r.number}" for r, key in names if key == mine and r is not row]
+            others = [
+                _("row {number}").format(number=r.number)
+                for r, key in names
+                if key == mine and r is not row
+            ]
             row.person.set_repeats(" and ".join(others))
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -235,12 +240,16 @@ class MeetingBatchModal(ModalScreen[BatchResult | None]):
         self.query_one("#batch-date-error", Static).update(Text(date_error))
         bad = len(by_entry)
         lines = [
-            f"Nothing was saved: {bad} {'row needs' if bad == 1 else 'rows need'} a fix."
+            ngettext(
+                "Nothing was saved: {count} row needs a fix.",
+                "Nothing was saved: {count} rows need a fix.",
+                bad,
+            ).format(count=bad)
             if bad
             else "Nothing was saved."
         ]
         if date_error:
-            lines.append(f"Date: {date_error}")
+            lines.append(_("Date: {error}").format(error=date_error))
         self.show_banner("\n".join([*lines, *other.values()]))
         if first is not None:
             first.focus()

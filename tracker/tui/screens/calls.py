@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from tracker.i18n import N_, _
 from tracker.i18n_format import money
+from tracker.io.report.labels import term
 from tracker.services.dto_partners import CallInfo, CallQuery, ConsortiumInfo, Page
 from tracker.tui.format import DASH, fmt_date
 from tracker.tui.screens.base import cancelled
@@ -41,11 +42,19 @@ def call_detail(call: CallInfo | None) -> Text:
     text = Text(call.title, style="bold")
     budget = money(call.budget) if call.budget is not None else DASH
     opening = fmt_date(call.opening_date) if call.opening_date else DASH
-    text.append(f"  ·  {call.status}  ·  opens {opening}  ·  budget {budget}")
+    text.append(
+        "  ·  "
+        + _("{status}  ·  opens {opening}  ·  budget {budget}").format(
+            status=term("call_status", call.status), opening=opening, budget=budget
+        )
+    )
     deadlines = ", ".join(
         f"{fmt_date(d.due_on)}{f' {d.label}' if d.label else ''}" for d in call.deadlines
     )
-    text.append(f"\nDeadlines: {deadlines or DASH}  ·  {call.url or 'no web address'}")
+    where = call.url or _("no web address")
+    text.append(
+        "\n" + _("Deadlines: {deadlines}").format(deadlines=deadlines or DASH) + f"  ·  {where}"
+    )
     if call.notes:
         note = " ".join(call.notes.split())
         text.append(f"\n{note[:300]}{'…' if len(note) > 300 else ''}", style="dim italic")
@@ -131,9 +140,11 @@ class CallsScreen(ConsortiumActions):
         self.consortia = consortia
         call = self.calls_table.current
         self.query_one("#call-detail", Static).update(call_detail(call))
-        title = f"Consortia for {call.title}" if call else "Consortia"
+        title = _("Consortia for {title}").format(title=call.title) if call else _("Consortia")
         self.query_one("#consortia-title", Static).update(
-            f"{title}  ({len(consortia)})" if consortia else f"{title}: none yet (c adds one)"
+            f"{title}  ({len(consortia)})"
+            if consortia
+            else _("{title}: none yet (c adds one)").format(title=title)
         )
         focus, self.focus_consortium = self.focus_consortium, None
         self.consortia_table.show_rows(consortia, focus=focus)
@@ -145,11 +156,11 @@ class CallsScreen(ConsortiumActions):
         focus, self.focus_member = self.focus_member, None
         self.members_table.show_rows(members, focus=focus)
         if consortium is None:
-            title = "Members: add a consortium first (c)"
+            title = _("Members: add a consortium first (c)")
         elif members:
-            title = f"Members of {consortium.name}  ({len(members)})"
+            title = _("Members of {name}").format(name=consortium.name) + f"  ({len(members)})"
         else:
-            title = f"Members of {consortium.name}: none yet (a adds one)"
+            title = _("Members of {name}: none yet (a adds one)").format(name=consortium.name)
         self.query_one("#members-title", Static).update(title)
         self.query_one("#consortium-pipeline", Static).update(
             pipeline(consortium.status) if consortium else Text("")

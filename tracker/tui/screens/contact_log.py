@@ -169,7 +169,7 @@ class ContactLogScreen(InteractionActions):
         if not page.total and not self.filtered:
             status.update(_("No entries yet: n logs one, m logs everyone met at an event."))
             return
-        parts = [self.paging.describe("entry", "entries"), "newest first", *loaded.shown]
+        parts = [self.paging.describe(N_("entry"), N_("entries")), _("newest first"), *loaded.shown]
         if self.filters.event_id is not None:
             name = next((e.name for e in self.events if e.id == self.filters.event_id), "")
             parts.append(f"event {name}")

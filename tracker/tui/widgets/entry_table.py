@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
-from tracker.i18n import N_
+from tracker.i18n import N_, _
 
 R = TypeVar("R")
 Column = tuple[str, str, int]  # key, heading, width
@@ -178,10 +178,12 @@ class PageState:
 
     def describe(self, singular: str, plural: str) -> str:
         """57 entries · rows 1–50 · page 1 of 2"""
-        text = f"{self.total} {singular if self.total == 1 else plural}"
+        text = f"{self.total} {_(singular) if self.total == 1 else _(plural)}"
         if self.shown:
             pages = max(1, -(-self.total // self.limit))
             number = self.offset // self.limit + 1
             first, last = self.offset + 1, self.offset + self.shown
-            text += f" · rows {first}–{last} · page {number} of {pages}"
+            text += " · " + _("rows {first}–{last} · page {number} of {pages}").format(
+                first=first, last=last, number=number, pages=pages
+            )
         return text

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from tracker.i18n import _
+from tracker.i18n import N_, _
 from tracker.tui.widgets.name_picker import Directory, NamePicker
 
 # The box that shows a service error, by the error's key within its entry.
@@ -131,13 +131,13 @@ class MeetingRow(Vertical):
         self.number = number
         self.person = NamePicker(
             directory.people,
-            noun="person",
+            noun=N_("person"),
             placeholder=_("Person met: name"),
             classes="row--person",
         )
         self.organisation = NamePicker(
             directory.organisations,
-            noun="organisation",
+            noun=N_("organisation"),
             placeholder=_("Organisation"),
             classes="row--organisation",
         )
