@@ -61,6 +61,12 @@ def test_errors_and_help_in_italian(tracker) -> None:  # type: ignore[no-untyped
     assert failed.stderr.startswith("errore: nessun evento corrisponde a 'no such event'")
     failed = tracker("--lang", "en", "events", "show", "no such event", code=1)
     assert failed.stderr.startswith("error: no event matches 'no such event'")
+    bad_date = ("events", "add", "--year", "2018", "--name", "X", "--start", "31/02/2018")
+    failed = tracker("--lang", "it", *bad_date, code=1)
+    assert '"31/02/2018" non è una data reale: febbraio 2018 ha 28 giorni' in failed.stderr
+    failed = tracker("--lang", "it", "budget", "set", "--year", "2018", "--country", "BE",
+                     "--category", "travel", "--amount", "1.200", code=1)  # fmt: skip
+    assert "è ambiguo" in failed.stderr
     help_it = tracker("--lang", "it", "--help").stdout
     assert "Pianifica" in help_it and "--lang [it|en]" in help_it
     assert "Plan, run and account" in tracker("--lang", "en", "--help").stdout

@@ -29,6 +29,8 @@ async def test_the_dashboard_and_footer_read_italian(settings: Settings) -> None
         await press(pilot, "n")
         text = screen_text(pilot)
         assert "Nuovo evento" in text and "Città" in text and "Salva" in text
+        await press(pilot, "ctrl+s")  # no name: the form says why, in Italian
+        assert "un evento ha bisogno di un nome" in screen_text(pilot)
 
 
 async def test_the_same_app_in_english_after_italian(settings: Settings) -> None:
