@@ -21,7 +21,7 @@ from tracker.tui.format import fmt_date, fmt_span
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.modals.form import FormErrors, FormModal, read_control
 from tracker.tui.widgets.field import Field
-from tracker.tui.widgets.log_table import KIND_HELP
+from tracker.tui.widgets.log_table import KIND_HELP, kind_help
 from tracker.tui.widgets.name_list import NameListPicker
 from tracker.tui.widgets.name_picker import Directory
 
@@ -113,13 +113,13 @@ class InteractionForm(FormModal[InteractionRequest]):
         return tuple(r for r in refs if isinstance(r, NamedRef)) if isinstance(refs, tuple) else ()
 
     def compose_body(self) -> ComposeResult:
-        kinds = [(label, kind) for kind, label in KIND_HELP.items()]
+        kinds = [(kind_help(kind), kind) for kind in KIND_HELP]
         kind = str(self.start.get("kind") or "meeting")
         event = self.start.get("event")
         events = [(e.label, e.id) for e in self.events.values()]
         with Grid(classes="interaction-form"):
-            yield Field(_("Date"), self._text("date", "dd/mm/yyyy"), key="date")
-            yield Field(_("Time"), self._text("time", "hh:mm (optional)"), key="time")
+            yield Field(_("Date"), self._text("date", _("dd/mm/yyyy")), key="date")
+            yield Field(_("Time"), self._text("time", _("hh:mm (optional)")), key="time")
             yield Field(
                 _("Kind"),
                 Select(kinds, value=kind, allow_blank=False, id="kind", compact=True),
@@ -169,11 +169,11 @@ class InteractionForm(FormModal[InteractionRequest]):
             )
             yield Field(
                 _("Follow-up (optional)"),
-                self._text("follow_up", "what to do next"),
+                self._text("follow_up", _("what to do next")),
                 key="follow_up",
                 classes="two",
             )
-            yield Field(_("Due"), self._text("due", "dd/mm/yyyy"), key="due")
+            yield Field(_("Due"), self._text("due", _("dd/mm/yyyy")), key="due")
 
     def fields(self) -> Iterable[Field]:
         return ()

@@ -132,7 +132,10 @@ class CallsScreen(ConsortiumActions):
         self.calls_table.show_rows(page.rows, cursor=cursor, focus=focus)
         self.show_consortia(loaded.call_id, loaded.consortia)
         self.focus_call = None
-        parts = [self.paging.describe("funding call", "funding calls"), "by programme and name"]
+        parts = [
+            self.paging.describe(N_("funding call"), N_("funding calls")),
+            _("by programme and name"),
+        ]
         self.query_one("#calls-status", Static).update("  ·  ".join(parts))
 
     def show_consortia(self, call_id: int | None, consortia: tuple[ConsortiumInfo, ...]) -> None:

@@ -148,7 +148,11 @@ class InteractionActions(TrackerScreen):
         info: InteractionInfo | None,
         error: TrackerError | None,
     ) -> None:
-        title = f"Contact log entry #{info.id}" if info is not None else "New contact log entry"
+        title = (
+            _("Contact log entry #{id}").format(id=info.id)
+            if info is not None
+            else _("New contact log entry")
+        )
         form = InteractionForm(
             values,
             events,

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 
 from tracker.i18n import N_
 from tracker.i18n_format import money
+from tracker.io.report.labels import term
 from tracker.services.dto_partners import CallInfo, ConsortiumInfo, MemberInfo
 from tracker.tui.format import DASH, fmt_date
 from tracker.tui.widgets.entry_table import Column, EntryTable, cell
@@ -57,14 +58,14 @@ def _text(value: str | None) -> Text:
 
 
 CALL_COLUMNS: tuple[Column, ...] = (
-    ("programme", "Programme", 12),
-    ("name", "Name", 34),
-    ("identifier", "Identifier", 22),
-    ("status", "Status", 9),
-    ("deadline", "Next deadline", 18),
-    ("opening", "Opens", 10),
-    ("budget", "Budget", 16),
-    ("consortia", "Consortia", 9),
+    ("programme", N_("Programme"), 12),
+    ("name", N_("Name"), 34),
+    ("identifier", N_("Identifier"), 22),
+    ("status", N_("Status"), 10),
+    ("deadline", N_("Next deadline"), 18),
+    ("opening", N_("Opens"), 10),
+    ("budget", N_("Budget"), 16),
+    ("consortia", N_("Consortia"), 9),
 )
 
 
@@ -91,7 +92,7 @@ class CallTable(EntryTable[CallInfo]):
             cell(row.programme),
             cell(row.name),
             _text(row.identifier),
-            cell(row.status, style=STATUS_STYLES.get(row.status, "")),
+            cell(term("call_status", row.status), style=STATUS_STYLES.get(row.status, "")),
             deadline_cell(row, self.today),
             _text(fmt_date(row.opening_date) if row.opening_date else ""),
             _text(budget),
@@ -100,10 +101,10 @@ class CallTable(EntryTable[CallInfo]):
 
 
 CONSORTIUM_COLUMNS: tuple[Column, ...] = (
-    ("name", "Consortium", 30),
-    ("status", "Status", 10),
-    ("coordinator", "Coordinator", 24),
-    ("members", "Members", 7),
+    ("name", N_("Consortium"), 30),
+    ("status", N_("Status"), 10),
+    ("coordinator", N_("Coordinator"), 24),
+    ("members", N_("Members"), 7),
 )
 
 
@@ -123,16 +124,16 @@ class ConsortiumTable(EntryTable[ConsortiumInfo]):
         coordinator = row.coordinator
         return [
             cell(row.name),
-            cell(row.status, style=STATUS_STYLES.get(row.status, "")),
+            cell(term("consortium_status", row.status), style=STATUS_STYLES.get(row.status, "")),
             _text(coordinator.organisation_name if coordinator else ""),
             cell(str(len(row.members)).rjust(7)),
         ]
 
 
 MEMBER_COLUMNS: tuple[Column, ...] = (
-    ("organisation", "Member", 36),
-    ("country", "Country", 7),
-    ("role", "Role", 12),
+    ("organisation", N_("Member"), 36),
+    ("country", N_("Country"), 7),
+    ("role", N_("Role"), 12),
 )
 
 
@@ -152,5 +153,5 @@ class MemberTable(EntryTable[MemberInfo]):
         return [
             cell(row.organisation_name),
             _text(row.country_code),
-            cell(row.role, style="bold" if row.role == "coordinator" else ""),
+            cell(term("member_role", row.role), style="bold" if row.role == "coordinator" else ""),
         ]

@@ -64,7 +64,7 @@ class EntryTable(DataTable[Text], Generic[R]):
 
     def on_mount(self) -> None:
         for key, label, width in self.COLUMNS:
-            self.add_column(label, key=key, width=width)
+            self.add_column(_(label) if label else label, key=key, width=width)
 
     def show_rows(self, rows: Sequence[R], *, cursor: int = 0, focus: int | None = None) -> None:
         """Show a page; the cursor goes on the row `focus` if it is there, else on `cursor`."""

@@ -37,13 +37,13 @@ def when(row: FollowUpRow) -> str:
 
 FOLLOWUP_COLUMNS: tuple[Column, ...] = (
     ("mark", "", 1),
-    ("due", "Due", 10),
-    ("when", "When", 14),
-    ("what", "Follow-up", 32),
-    ("organisations", "Organisations", 22),
-    ("people", "People", 22),
-    ("event", "Event", 16),
-    ("logged", "Logged", 21),
+    ("due", N_("Due"), 10),
+    ("when", N_("When"), 14),
+    ("what", N_("Follow-up"), 32),
+    ("organisations", N_("Organisations"), 22),
+    ("people", N_("People"), 22),
+    ("event", N_("Event"), 16),
+    ("logged", N_("Logged"), 21),
 )
 
 

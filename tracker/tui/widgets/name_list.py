@@ -96,7 +96,9 @@ class NameListPicker(NamePicker):
         if self.refs:
             line.update(Text(" · ".join(f"{r.name} ✕" for r in self.refs)))
         else:
-            line.update(Text(f"no {self.noun} yet: type a name, enter to add it"))
+            line.update(
+                Text(_("no {noun} yet: type a name, enter to add it").format(noun=_(self.noun)))
+            )
         line.set_class(not self.refs, "-empty")
 
     def add(self, ref: NamedRef) -> None:
