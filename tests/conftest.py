@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tracker.config import Settings
+from tracker.i18n import set_language
 from tracker.services.context import Services
 
 PG_URL = os.environ.get("TRACKER_TEST_PG_URL")
@@ -23,6 +24,15 @@ PG_SKIP_REASON = "TRACKER_TEST_PG_URL is not set: PostgreSQL tests need a server
 
 def sqlite_settings(folder: Path) -> Settings:
     return Settings.load(env={"TRACKER_DATA_DIR": str(folder)})
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in English, whatever the machine's locale; tests switch on purpose."""
+    monkeypatch.setenv("TRACKER_LANG", "en")
+    set_language("en")
+    yield
+    set_language("en")
 
 
 @pytest.fixture

@@ -47,3 +47,4 @@ def test_the_wheel_ships_migrations_seeds_and_styles(tmp_path: Path) -> None:
     assert "tracker/_seeds/plan_2018.toml" in names
     assert "tracker/_seeds/countries.csv" in names
     assert any(n.endswith(".tcss") for n in names)
+    assert "tracker/locale/it/LC_MESSAGES/tracker.mo" in names  # the Italian catalog

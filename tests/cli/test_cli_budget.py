@@ -76,8 +76,8 @@ def test_exactly_at_the_cap_is_allowed_a_cent_over_is_flagged(any_run: Invoker) 
         "--amount", "5.000,01",
     )  # fmt: skip
     assert over.exit_code == 0  # allowed while drafting...
-    assert "planned 5.000,01 €" in over.stdout
-    assert "warning: European countries (BE) plans 5.000,01 €" in over.stderr  # ...but flagged
+    assert "planned €5,000.01" in over.stdout
+    assert "warning: European countries (BE) plans €5,000.01" in over.stderr  # ...but flagged
     assert "whole plan" in over.stderr
     budget = any_run.json("budget", "--year", "2018")
     be, us = budget["countries"]
@@ -85,8 +85,8 @@ def test_exactly_at_the_cap_is_allowed_a_cent_over_is_flagged(any_run: Invoker) 
     assert us["over_cap"] is False
     assert (budget["total"], budget["over_cap"]) == ("10000.01", True)
     table = any_run("budget", "--year", "2018").stdout
-    assert "European countries (all together): 5.000,01 € of 5.000,00 € — OVER by 0,01 €" in table
-    assert "Whole plan: 10.000,01 € of 10.000,00 € — OVER by 0,01 €" in table
+    assert "European countries (all together): €5,000.01 of €5,000.00 — OVER by €0.01" in table
+    assert "Whole plan: €10,000.01 of €10,000.00 — OVER by €0.01" in table
 
 
 def test_budget_set_json_and_bad_amounts(run: Invoker) -> None:
@@ -111,7 +111,7 @@ def test_budget_set_json_and_bad_amounts(run: Invoker) -> None:
 
 
 def test_budget_table_reads_like_the_plan(run: Invoker) -> None:
-    out = run("budget", "--year", "2018").stdout
+    out = run("--lang", "it", "budget", "--year", "2018").stdout
     names = [
         "Spese di viaggio",
         "Spese di adesione a eventi, fiere…",
@@ -124,8 +124,8 @@ def test_budget_table_reads_like_the_plan(run: Invoker) -> None:
     assert "5.000,00 €" in out and "10.000,00 €" in out
     total_row = next(line for line in out.splitlines() if line.startswith("Totale"))
     assert total_row.split() == ["Totale", "5.000,00", "€", "5.000,00", "€", "10.000,00", "€"]
-    assert "European countries (all together): 5.000,00 € of 5.000,00 € — ok" in out
-    assert "extra-European countries (all together): 5.000,00 € of 10.000,00 € — ok" in out
+    assert "paesi europei (nel complesso): 5.000,00 € su 5.000,00 € — ok" in out
+    assert "paesi extra-europei (nel complesso): 5.000,00 € su 10.000,00 € — ok" in out
     english = run("budget", "--lang", "en").stdout
     assert "Event and fair fees" in english and "Country 2 · United States" in english
 
@@ -154,7 +154,7 @@ def test_views_and_lines_follow_allocations_and_expenses(run: Invoker) -> None:
     free = run("budget", "--view", "free", "--format", "csv").stdout.splitlines()
     assert free[1] == "travel,3800.00,4000.00,7800.00"
     table = run("budget", "--view", "actual").stdout
-    assert "350,50 €" in table and "actual" in table
+    assert "€350.50" in table and "actual" in table
     lines = run.json("budget", "--lines")
     be_travel = next(x for x in lines if (x["country"], x["category"]) == ("BE", "travel"))
     assert be_travel == {
@@ -169,7 +169,7 @@ def test_views_and_lines_follow_allocations_and_expenses(run: Invoker) -> None:
         "remaining": "4649.50",
     }
     text = run("budget", "--lines").stdout
-    assert "4.649,50 €" in text
+    assert "€4,649.50" in text
     budget = run.json("budget")
     assert budget["countries"][0]["actual"]["travel"] == "350.50"
     assert budget["countries"][0]["allocated"]["travel"] == "1200.00"

@@ -45,7 +45,7 @@ def test_calls_list_add_show_and_deadlines(any_run: Invoker) -> None:
     )
     shown = any_run("calls", "show", "COSME Cluster").stdout.splitlines()
     assert shown[0] == "#3 COSME Cluster Go International 2019"
-    assert "  budget:    1.000.000,00 €" in shown
+    assert "  budget:    €1,000,000.00" in shown
     assert "    20/11/2018" in shown and "    01/03/2019  full" in shown
     left = any_run.json("calls", "deadline-remove", "3", "20/11/2018")
     assert [d["date"] for d in left["deadlines"]] == ["2019-03-01"]
@@ -56,7 +56,7 @@ def test_calls_list_add_show_and_deadlines(any_run: Invoker) -> None:
     table = any_run("calls", "list").stdout.splitlines()
     assert table[0].split() == ["id", "call", "status", "opens", "next", "deadline", "budget",
                                 "consortia"]  # fmt: skip
-    assert "1.000.000,00 €" in table[2]
+    assert "€1,000,000.00" in table[2]
     csv = any_run("calls", "list", "--status", "watching", "--format", "csv").stdout.splitlines()
     assert csv[0] == "id,programme,name,identifier,status,opening,next_deadline,budget"
     assert (

@@ -163,7 +163,7 @@ def test_link_leaves_3800_free_on_belgian_travel(any_run: Invoker) -> None:
         "events", "link", "Cluster partnering", "--country", "BE", "--category", "travel",
         "--amount", "1200", "--note", "flights and hotel",
     )  # fmt: skip
-    assert "planned 5.000,00 € · allocated 1.200,00 € · free 3.800,00 €" in result.stdout
+    assert "planned €5,000.00 · allocated €1,200.00 · free €3,800.00" in result.stdout
     assert result.stderr == ""
     linked = any_run.json("events", "link", "Cluster partnering", "--category", "travel",
                           "--amount", "1.200,00")  # fmt: skip
@@ -180,8 +180,8 @@ def test_over_allocation_is_allowed_with_a_warning(any_run: Invoker) -> None:
     any_run("events", "link", "MedTech", "--category", "travel", "--amount", "3000")
     result = any_run("events", "link", "Cluster partnering", "--category", "travel",
                      "--amount", "2.000,01")  # fmt: skip
-    assert "free -0,01 €" in result.stdout
-    assert result.stderr.startswith("warning: events now take 5.000,01 € of BE travel")
+    assert "free -€0.01" in result.stdout
+    assert result.stderr.startswith("warning: events now take €5,000.01 of BE travel")
 
 
 def test_link_refuses_the_placeholder_and_other_countries_lines(run: Invoker) -> None:

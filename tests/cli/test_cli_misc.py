@@ -175,16 +175,16 @@ def test_expenses(run: Invoker) -> None:
         "--amount", "350,50", "--date", "25/10/2018", "--event", "Cluster partnering",
         "--description", "Train Bologna–Bruxelles", "--supplier", "Trenitalia",
     )  # fmt: skip
-    assert "expense #1: 350,50 € on BE travel, 25/10/2018 for #3 Cluster partnering event" in (
+    assert "expense #1: €350.50 on BE travel, 25/10/2018 for #3 Cluster partnering event" in (
         added.stdout
     )
-    assert "remaining 4.649,50 €" in added.stdout
+    assert "remaining €4,649.50" in added.stdout
     second = run.json(
         "expenses", "add", "--year", "2018", "--country", "US", "--category", "event_fees",
         "--amount", "1.000,01", "--date", "1 Nov 2018",
     )  # fmt: skip
     assert second["date"] == "2018-11-01" and second["line"]["remaining"] == "-0.01"
-    assert second["warning"] == "US event_fees has now spent 1.000,01 € of 1.000,00 € planned"
+    assert second["warning"] == "US event_fees has now spent €1,000.01 of €1,000.00 planned"
 
     listed = run.json("expenses", "list", "--year", "2018")
     assert [(e["id"], e["amount"], e["event_id"]) for e in listed] == [
@@ -193,7 +193,7 @@ def test_expenses(run: Invoker) -> None:
     ]
     assert len(run.json("expenses", "list", "--country", "us")) == 1
     table = run("expenses", "list").stdout
-    assert "Trenitalia" in table and "1.350,51 €" in table
+    assert "Trenitalia" in table and "€1,350.51" in table
     assert run("expenses", "list", "--format", "csv").stdout.splitlines()[1] == (
         "1,2018-10-25,BE,travel,350.50,Train Bologna–Bruxelles,Trenitalia,3"
     )

@@ -20,8 +20,8 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def test_report_plan_writes_the_italian_markdown_by_default(run: Invoker, here: Path) -> None:
-    out = run("report", "plan").stdout
+def test_report_plan_writes_the_italian_markdown(run: Invoker, here: Path) -> None:
+    out = run("report", "plan", "--lang", "it").stdout
     written = here / "plan-2018-it.md"
     size = written.stat().st_size
     assert out == f"wrote plan-2018-it.md: the 2018 plan in Italian, Markdown, {size:,} bytes\n"
@@ -49,11 +49,11 @@ def test_report_plan_in_english_html_says_what_it_wrote_as_json(
 
 
 def test_the_format_follows_the_file_name_unless_given(run: Invoker, here: Path) -> None:
-    run("report", "plan", "-o", "piano.html")
+    run("report", "plan", "--lang", "it", "-o", "piano.html")
     assert (here / "piano.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    run("report", "plan", "-o", "piano.txt", "--format", "md")
+    run("report", "plan", "--lang", "it", "-o", "piano.txt", "--format", "md")
     assert (here / "piano.txt").read_text(encoding="utf-8").startswith("# Piano")
-    out = run("report", "plan", "-o", "-").stdout
+    out = run("report", "plan", "--lang", "it", "-o", "-").stdout
     assert out.startswith("# Piano di promozione 2018\n") and "wrote" not in out
     assert sorted(p.name for p in here.iterdir()) == ["piano.html", "piano.txt"]
 
@@ -71,7 +71,7 @@ def test_report_errors_are_clear(run: Invoker, here: Path) -> None:
 
 
 def test_export_xlsx_writes_the_workbook(any_run: Invoker, here: Path) -> None:
-    out = any_run("export", "xlsx", "--year", "2018").stdout
+    out = any_run("export", "xlsx", "--year", "2018", "--lang", "it").stdout
     written = here / "plan-2018-it.xlsx"
     lines = out.splitlines()
     assert lines[0] == (

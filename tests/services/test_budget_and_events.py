@@ -45,7 +45,7 @@ def test_linking_again_replaces_the_amount(services: Services) -> None:
 def test_over_allocation_is_saved_with_a_clear_warning(services: Services) -> None:
     services.events.link(event_id(services, "MedTech"), "travel", D("3000"))
     result = services.events.link(event_id(services, "EUREGA"), "travel", D("2000.01"))
-    assert result.warning is not None and "0,01 €" in result.warning
+    assert result.warning is not None and "€0.01" in result.warning
     assert result.allocation.line.over_allocated
 
 
@@ -86,7 +86,7 @@ def test_planned_amount_over_a_cap_is_flagged_not_refused(services: Services) ->
 def test_lowering_a_line_below_its_allocations_warns(services: Services) -> None:
     services.events.link(event_id(services, "Cluster partnering event"), "travel", D("1200"))
     result = services.budget.set_planned(2018, "BE", "travel", D("1000"))
-    assert result.warnings and "200,00 €" in result.warnings[0]
+    assert result.warnings and "€200.00" in result.warnings[0]
 
 
 def test_expenses_give_planned_versus_actual(services: Services) -> None:

@@ -198,8 +198,8 @@ def test_mission_money_rolls_into_the_budget_like_event_money(services: Services
 
     over = services.missions.link(mission.id, "travel", D("3800.01"), note="flights + hotel")
     assert over.warning == (
-        "events and missions now take 5.000,01 € of BE travel, which plans 5.000,00 €: "
-        "0,01 € over the line"
+        "events and missions now take €5,000.01 of BE travel, which plans €5,000.00: "
+        "€0.01 over the line"
     )
     assert services.missions.get(mission.id).warnings == (over.warning,)
     event_side = services.events.link(services.events.find("EUREGA", 2018).id, "travel", D("1"))
@@ -228,11 +228,11 @@ def test_money_rules(services: Services) -> None:
         services.missions.link(mission.id, "travel", D("0"))
     alone = services.missions.link(mission.id, "event_fees", D("100"))
     assert alone.warning == (
-        "missions now take 100,00 € of BE event and fair fees, which plans 0,00 €: "
-        "100,00 € over the line"
+        "missions now take €100.00 of BE event and fair fees, which plans €0.00: "
+        "€100.00 over the line"
     )
     services.missions.set_status(mission.id, "cancelled")
-    assert "still holds 100,00 €" in services.missions.get(mission.id).warnings[-1]
+    assert "still holds €100.00" in services.missions.get(mission.id).warnings[-1]
     with pytest.raises(RuleViolation, match="cancelled: it takes no money"):
         services.missions.link(mission.id, "travel", D("10"))
     with pytest.raises(RuleViolation, match="1 mission allocation"):

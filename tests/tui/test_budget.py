@@ -30,18 +30,23 @@ async def test_the_budget_is_the_seed_table(settings: Settings) -> None:
         assert isinstance(pilot.app.screen, BudgetScreen)
         grid = pilot.app.screen.query_one(BudgetGrid)
         headings = [str(c.label) for c in grid.columns.values()]
-        assert headings == ["Voce di costo", "Paese 1 — Belgio", "Paese 2 — Stati Uniti", "Totale"]
+        assert headings == [
+            "Cost item",
+            "Country 1 — Belgium",
+            "Country 2 — United States",
+            "Total",
+        ]
         assert grid_rows(pilot) == [
-            ["Spese di viaggio", "5.000,00 €", "4.000,00 €", "9.000,00 €"],
-            ["Spese di adesione a eventi, fiere…", "—", "1.000,00 €", "1.000,00 €"],
-            ["Spese di affitto spazi e allestimento", "—", "—", "—"],
-            ["Spese di interpretariato", "—", "—", "—"],
-            ["Totale", "5.000,00 €", "5.000,00 €", "10.000,00 €"],
+            ["Travel", "€5,000.00", "€4,000.00", "€9,000.00"],
+            ["Event and fair fees", "—", "€1,000.00", "€1,000.00"],
+            ["Space rental and setup", "—", "—", "—"],
+            ["Interpreting", "—", "—", "—"],
+            ["Total", "€5,000.00", "€5,000.00", "€10,000.00"],
         ]
         shown = screen_text(pilot)
-        assert "paesi europei (nel complesso) 5.000,00 € / 5.000,00 €" in shown
-        assert "paesi extra-europei (nel complesso) 5.000,00 € / 10.000,00 €" in shown
-        assert "intero piano 10.000,00 € / 10.000,00 €" in shown
+        assert "European countries, all together: €5,000.00 of €5,000.00" in shown
+        assert "extra-European countries, all together: €5,000.00 of €10,000.00" in shown
+        assert "Whole plan: €10,000.00 of €10,000.00" in shown
         assert "⚠ paesi" not in shown  # no cap is over (⚠ stays in the legend only)
         assert not any("⚠" in cell for row in grid_rows(pilot) for cell in row)
 
@@ -51,22 +56,22 @@ async def test_linking_an_event_shows_in_the_free_view(settings: Settings) -> No
         await press(pilot, "e", "l")  # the cursor starts on the 25 October event
         assert isinstance(pilot.app.screen, LinkModal)
         shown = screen_text(pilot)
-        assert "Link “Cluster partnering event” to a cost line of Belgio (BE)" in shown
-        assert "This line: planned 5.000,00 € · allocated 0,00 € · free 5.000,00 €" in shown
+        assert "Link “Cluster partnering event” to a cost line of Belgium (BE)" in shown
+        assert "This line: planned €5,000.00 · allocated €0.00 · free €5,000.00" in shown
         await type_text(pilot, "1200")
-        assert "After this link: allocated 1.200,00 € · free 3.800,00 €" in screen_text(pilot)
+        assert "After this link: allocated €1,200.00 · free €3,800.00" in screen_text(pilot)
         await press(pilot, "enter")
-        assert "1.200,00 € of BE Spese di viaggio earmarked" in notice_text(pilot)
-        assert "1.200,00 €" in screen_text(pilot)  # the event's Allocated column
+        assert "€1,200.00 of BE Travel earmarked" in notice_text(pilot)
+        assert "€1,200.00" in screen_text(pilot)  # the event's Allocated column
 
         await press(pilot, "b", "v", "v")  # planned → allocated → free
         shown = screen_text(pilot)
         assert "showing free (planned − allocated)" in shown
-        assert grid_rows(pilot)[0] == ["Spese di viaggio", "3.800,00 €", "4.000,00 €", "7.800,00 €"]
+        assert grid_rows(pilot)[0] == ["Travel", "€3,800.00", "€4,000.00", "€7,800.00"]
         await press(pilot, "a")  # the line's allocations
         assert isinstance(pilot.app.screen, LineDetail)
         shown = screen_text(pilot)
-        assert "Cluster partnering event" in shown and "1.200,00 €" in shown
+        assert "Cluster partnering event" in shown and "€1,200.00" in shown
 
     allocations = tracker(pilot).svc.events.allocations(2018, "BE")
     assert [(a.event_name, a.category_code, a.amount) for a in allocations] == [
@@ -78,11 +83,11 @@ async def test_linking_more_than_the_line_plans_warns(settings: Settings) -> Non
     async with running(settings) as pilot:
         await press(pilot, "e", "l")
         await type_text(pilot, "5.200,00")
-        assert "⚠ this goes 200,00 € over the line" in screen_text(pilot)
+        assert "⚠ this goes €200.00 over the line" in screen_text(pilot)
         await press(pilot, "ctrl+s")
         assert "Over the line" in notice_text(pilot)
         await press(pilot, "b", "v")
-        assert grid_rows(pilot)[0][1] == "5.200,00 € ▲"
+        assert grid_rows(pilot)[0][1] == "€5,200.00 ▲"
 
 
 async def test_editing_a_cell_over_the_cap_is_flagged(settings: Settings) -> None:
@@ -105,16 +110,16 @@ async def test_editing_a_cell_over_the_cap_is_flagged(settings: Settings) -> Non
         await press(pilot, "enter")
         assert isinstance(pilot.app.screen, BudgetScreen)
         rows = grid_rows(pilot)
-        assert rows[0][1] == "5.000,01 €"
-        assert rows[-1][1] == "5.000,01 € ⚠"  # Belgium's total is over the European cap
-        assert rows[-1][-1] == "10.000,01 € ⚠"  # and the plan over the whole cap
+        assert rows[0][1] == "€5,000.01"
+        assert rows[-1][1] == "€5,000.01 ⚠"  # Belgium's total is over the European cap
+        assert rows[-1][-1] == "€10,000.01 ⚠"  # and the plan over the whole cap
         headings = [str(c.label) for c in pilot.app.screen.query_one(BudgetGrid).columns.values()]
-        assert headings[1] == "Paese 1 — Belgio ⚠"
+        assert headings[1] == "Country 1 — Belgium ⚠"
         shown = screen_text(pilot)
-        assert "⚠ paesi europei (nel complesso) 5.000,01 € / 5.000,00 €" in shown
-        assert "over by 0,01 €" in shown
+        assert "⚠ European countries, all together: €5,000.01 of €5,000.00" in shown
+        assert "over by €0.01" in shown
         notes = notice_text(pilot)
-        assert "European countries (BE) plans 5.000,01 €, over the cap of 5.000,00 €" in notes
+        assert "European countries (BE) plans €5,000.01, over the cap of €5,000.00" in notes
     table = tracker(pilot).svc.budget.table(2018)
     assert table.column("BE").cells["travel"].planned == Decimal("5000.01")
     assert [c.over for c in table.caps] == [True, False, True]
@@ -125,16 +130,16 @@ async def test_an_expense_is_recorded_on_the_selected_line(settings: Settings) -
         await press(pilot, "b", "x")
         form = pilot.app.screen
         assert isinstance(form, ExpenseForm)
-        assert "Add an expense to Spese di viaggio — Belgio" in screen_text(pilot)
+        assert "Add an expense to Travel — Belgium" in screen_text(pilot)
         assert form.query_one("#spent_on", Input).value == "01/10/2018"  # today
         await type_text(pilot, "350,50")
         form.query_one("#description", Input).focus()
         await type_text(pilot, "Volo Bologna-Bruxelles")
         await press(pilot, "enter")
         assert isinstance(pilot.app.screen, BudgetScreen)
-        assert "spent 350,50 € of 5.000,00 €" in notice_text(pilot)
+        assert "spent €350.50 of €5,000.00" in notice_text(pilot)
         await press(pilot, "v", "v", "v")  # the actual view
-        assert grid_rows(pilot)[0][1] == "350,50 €"
+        assert grid_rows(pilot)[0][1] == "€350.50"
         await press(pilot, "a")
         assert "Volo Bologna-Bruxelles" in screen_text(pilot)
     expenses, total = tracker(pilot).svc.expenses.list(2018, "BE", category="travel")
@@ -156,17 +161,17 @@ async def test_a_new_plan_year_from_plan_admin(settings: Settings) -> None:
         assert isinstance(app.screen, BudgetScreen)
         assert "Budget 2019" in screen_text(pilot)
         assert [row[0] for row in grid_rows(pilot)] == [
-            "Spese di viaggio",
-            "Spese di adesione a eventi, fiere…",
-            "Spese di affitto spazi e allestimento",
-            "Spese di interpretariato",
-            "Totale",
+            "Travel",
+            "Event and fair fees",
+            "Space rental and setup",
+            "Interpreting",
+            "Total",
         ]
         await press(pilot, "p", "down", "enter")  # add a country
         await type_text(pilot, "de")
         await press(pilot, "enter")
-        assert "Germania added to the 2019 plan (Paese 1)" in notice_text(pilot)
-        assert "Paese 1 — Germania" in [
+        assert "Germany added to the 2019 plan (Country 1)" in notice_text(pilot)
+        assert "Country 1 — Germany" in [
             str(c.label) for c in app.screen.query_one(BudgetGrid).columns.values()
         ]
         await press(pilot, "d")

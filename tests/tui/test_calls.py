@@ -67,7 +67,7 @@ async def test_a_call_is_added_with_its_deadlines(settings: Settings) -> None:
         assert isinstance(pilot.app.screen, CallsScreen)
         row = next(r for r in table_rows(calls(pilot)) if r[0] == "Horizon Europe")
         assert row[2:5] == ["HORIZON-CL4-2019", "watching", "15/03/2019 (165 d)"]
-        assert row[6] == "1.500.000,00 €"
+        assert row[6] == "€1,500,000.00"
         call = tracker(pilot).svc.funding.find_call("Horizon Europe Cluster Alliances")
         assert [(d.due_on, d.label) for d in call.deadlines] == [
             (date(2019, 3, 15), "first stage"),

@@ -22,14 +22,14 @@ async def test_start_up_shows_the_dashboard_of_the_latest_plan(settings: Setting
         assert gc.get_freeze_count() > 0
         shown = screen_text(pilot)
         assert "2018 · Piano di promozione 2018" in shown
-        assert "Paese 1: Belgio — EU / European" in shown
-        assert "Paese 2: Stati Uniti — extra-EU / extra-European" in shown
+        assert "Country 1: Belgium — EU / European" in shown
+        assert "Country 2: United States — extra-EU / extra-European" in shown
         assert "stringere alleanze a livello europeo" in shown  # objective 1
         assert "Priority: Si avrà per cui maggiore riguardo" in shown
-        assert "Giappone (JP), Cina (CN), India (IN), Singapore (SG)" in shown
-        assert "European countries, all together: 5.000,00 € of 5.000,00 €" in shown
-        assert "extra-European countries, all together: 5.000,00 € of 10.000,00 €" in shown
-        assert "Whole plan: 10.000,00 € of 10.000,00 €" in shown
+        assert "Japan (JP), China (CN), India (IN), Singapore (SG)" in shown
+        assert "European countries, all together: €5,000.00 of €5,000.00" in shown
+        assert "extra-European countries, all together: €5,000.00 of €10,000.00" in shown
+        assert "Whole plan: €10,000.00 of €10,000.00" in shown
         assert "25/10/2018" in shown and "Cluster partnering event" in shown
         assert "in 24 days" in shown  # from the fixed today, 1 October 2018
         assert "Altri da identificare (to be" in shown

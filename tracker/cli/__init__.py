@@ -10,7 +10,9 @@ from __future__ import annotations
 import click
 
 from tracker.cli.context import CliContext
+from tracker.cli.language import ENV_VAR
 from tracker.cli.lazy import LazyGroup
+from tracker.i18n import LANGUAGES
 
 __all__ = ["cli", "main"]
 
@@ -40,6 +42,14 @@ Examples:
     envvar="TRACKER_DATABASE_URL",
     metavar="PATH|URL",
     help="SQLite file or database URL (default: the user data folder). Also TRACKER_DATABASE_URL.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES, case_sensitive=False),
+    envvar=ENV_VAR,
+    expose_value=False,
+    is_eager=True,
+    help="Language: it or en (default: TRACKER_LANG, else Italian when the locale is it_*).",
 )
 @click.version_option(package_name="tracker")
 @click.pass_context

@@ -19,6 +19,7 @@ from tracker.cli.output import (
     plain,
     warn,
 )
+from tracker.i18n import N_, _
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -31,8 +32,18 @@ HEADINGS = {
     "it": ("Voce di costo", "Paese", "Totale"),
     "en": ("Cost item", "Country", "Total"),
 }
-BASIS_TEXT = {"europe": "European vs extra-European countries", "eu": "EU vs extra-EU countries"}
-SCOPE_TEXT = {"together": "all together", "per_country": "per country"}
+BASIS_TEXT = {
+    "europe": N_("European vs extra-European countries"),
+    "eu": N_("EU vs extra-EU countries"),
+}
+SCOPE_TEXT = {"together": N_("all together"), "per_country": N_("per country")}
+# The cap groups as the services name them (domain.caps.GROUP_LABELS), for the catalog.
+CAP_LABELS = (
+    N_("European countries"),
+    N_("extra-European countries"),
+    N_("EU countries"),
+    N_("extra-EU countries"),
+)
 
 
 def figure(line: LineFigures, view: str) -> Decimal:
@@ -43,21 +54,31 @@ def figure(line: LineFigures, view: str) -> Decimal:
 def cap_line(cap: CapStatus) -> str:
     """One cap check, e.g. ``European countries (all together): 5.000,00 € of 5.000,00 € — ok``."""
     if cap.group == "total":
-        who = "Whole plan"
+        who = _("Whole plan")
     elif cap.scope == "per_country":
-        who = f"{cap.label} (per country) {', '.join(cap.countries)}"
+        who = f"{_(cap.label)} ({_('per country')}) {', '.join(cap.countries)}"
     else:
-        who = f"{cap.label} ({SCOPE_TEXT.get(cap.scope, cap.scope)})"
+        who = f"{_(cap.label)} ({_(SCOPE_TEXT.get(cap.scope, cap.scope))})"
     if cap.cap is None:
-        return f"{who}: {eur(cap.total)} — no cap"
-    verdict = f"OVER by {eur(cap.total - cap.cap)}" if cap.over else "ok"
-    return f"{who}: {eur(cap.total)} of {eur(cap.cap)} — {verdict}"
+        return _("{who}: {total} — no cap").format(who=who, total=eur(cap.total))
+    verdict = _("OVER by {amount}").format(amount=eur(cap.total - cap.cap)) if cap.over else "ok"
+    return _("{who}: {total} of {cap} — {verdict}").format(
+        who=who, total=eur(cap.total), cap=eur(cap.cap), verdict=verdict
+    )
 
 
 def echo_budget_table(table: BudgetTable, view: str, lang: str) -> None:
     item, country, total = HEADINGS[lang]
-    what = "planned" if view == "planned" else f"{view} (of the planned amounts)"
-    click.echo(f"Budget {table.year} — {what}, {table.currency}")
+    what = (
+        _("planned")
+        if view == "planned"
+        else _("{view} (of the planned amounts)").format(view=_(view))
+    )
+    click.echo(
+        _("Budget {year} — {what}, {currency}").format(
+            year=table.year, what=what, currency=table.currency
+        )
+    )
     click.echo("")
     headers = [item]
     headers += [f"{country} {c.position} · {c.country.name(lang)}" for c in table.columns]
@@ -79,8 +100,8 @@ def echo_budget_table(table: BudgetTable, view: str, lang: str) -> None:
     right = range(1, len(headers))
     echo_table(headers, rows, right=right, rule_before_last=True)
     click.echo("")
-    basis = BASIS_TEXT.get(table.basis, table.basis)
-    click.echo(f"Caps on the planned amounts ({basis}):")
+    basis = _(BASIS_TEXT.get(table.basis, table.basis))
+    click.echo(_("Caps on the planned amounts ({basis}):").format(basis=basis))
     for cap in table.caps:
         click.echo(f"  {cap_line(cap)}")
 
@@ -128,7 +149,11 @@ def echo_lines(table: BudgetTable, lang: str, fmt: str) -> None:
             for category in table.categories:
                 line = col.cells[category.code]
                 if line.over_allocated:
-                    warn(f"{col.country.code} {category.code}: events take more than planned")
+                    warn(
+                        _("{code} {code2}: events take more than planned").format(
+                            code=col.country.code, code2=category.code
+                        )
+                    )
 
 
 @click.group(invoke_without_command=True)
@@ -216,9 +241,17 @@ def set_planned(
         )
     else:
         click.echo(
-            f"{result.country_code} {result.category_code}: planned {eur(line.planned)} · "
-            f"allocated {eur(line.allocated)} · free {eur(line.free)} · "
-            f"spent {eur(line.actual)}"
+            _(
+                "{country_code} {category_code}: planned {planned} · allocated "
+                "{allocated} · free {free} · spent {actual}"
+            ).format(
+                country_code=result.country_code,
+                category_code=result.category_code,
+                planned=eur(line.planned),
+                allocated=eur(line.allocated),
+                free=eur(line.free),
+                actual=eur(line.actual),
+            )
         )
     for warning in result.warnings:
         warn(warning)

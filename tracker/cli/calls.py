@@ -22,6 +22,7 @@ from tracker.cli.output import (
 )
 from tracker.cli.partner_text import cut, echo_field, echo_footer, limit_option, offset_option
 from tracker.domain.enums import CallStatus
+from tracker.i18n import N_, _
 from tracker.services.dto_partners import CallQuery
 
 if TYPE_CHECKING:
@@ -52,17 +53,17 @@ def next_deadline(deadlines: tuple[DeadlineInfo, ...], today: date) -> str:
 
 def echo_call(call: CallInfo) -> None:
     click.echo(f"#{call.id} {call.title}")
-    echo_field("status", call.status)
-    echo_field("id", call.identifier)
-    echo_field("url", call.url)
-    echo_field("opens", day(call.opening_date))
-    echo_field("budget", eur(call.budget) if call.budget is not None else "")
-    echo_field("notes", call.notes)
+    echo_field(N_("status"), call.status)
+    echo_field(N_("id"), call.identifier)
+    echo_field(N_("url"), call.url)
+    echo_field(N_("opens"), day(call.opening_date))
+    echo_field(N_("budget"), eur(call.budget) if call.budget is not None else "")
+    echo_field(N_("notes"), call.notes)
     click.echo("  deadlines:" + ("" if call.deadlines else " none yet"))
     for d in call.deadlines:
         click.echo(f"    {day(d.due_on)}" + (f"  {d.label}" if d.label else ""))
     consortia = ", ".join(f"#{c.id} {c.name}" for c in call.consortia)
-    click.echo(f"  consortia: {consortia or 'none yet'}")
+    click.echo(_("  consortia: {value}").format(value=consortia or "none yet"))
 
 
 def done(call: CallInfo, fmt: str, message: str) -> None:
@@ -128,7 +129,15 @@ def list_calls(
         return
     if found.rows:
         echo_table(
-            ("id", "call", "status", "opens", "next deadline", "budget", "consortia"),
+            (
+                _("id"),
+                _("call"),
+                _("status"),
+                _("opens"),
+                _("next deadline"),
+                _("budget"),
+                _("consortia"),
+            ),
             [
                 (
                     str(c.id),

@@ -14,6 +14,7 @@ from tracker.cli.context import CliContext, pass_cli
 from tracker.cli.output import TABULAR, day, echo_csv, echo_json, echo_table, format_option
 from tracker.cli.partner_text import cut, echo_field, echo_footer, limit_option, offset_option
 from tracker.domain.enums import ConsortiumStatus, MemberRole
+from tracker.i18n import N_, _
 
 if TYPE_CHECKING:
     from tracker.services.dto_partners import ConsortiumInfo
@@ -34,13 +35,13 @@ def members_line(info: ConsortiumInfo) -> str:
 
 def echo_consortium(info: ConsortiumInfo) -> None:
     click.echo(f"#{info.id} {info.name}")
-    echo_field("call", f"#{info.call.id} {info.call.name}")
-    echo_field("status", info.status)
+    echo_field(N_("call"), f"#{info.call.id} {info.call.name}")
+    echo_field(N_("status"), info.status)
     deadlines = ", ".join(
         day(d.due_on) + (f" ({d.label})" if d.label else "") for d in info.deadlines
     )
-    echo_field("deadlines", deadlines or "none yet")
-    echo_field("notes", info.notes)
+    echo_field(N_("deadlines"), deadlines or "none yet")
+    echo_field(N_("notes"), info.notes)
     click.echo("  members:" + ("" if info.members else " none yet"))
     for m in info.members:
         country = f" ({m.country_code})" if m.country_code else ""
@@ -114,7 +115,15 @@ def list_consortia(
     today = date.today()
     if found.rows:
         echo_table(
-            ("id", "consortium", "call", "status", "coordinator", "members", "next deadline"),
+            (
+                _("id"),
+                _("consortium"),
+                _("call"),
+                _("status"),
+                _("coordinator"),
+                _("members"),
+                _("next deadline"),
+            ),
             [
                 (
                     str(c.id),

@@ -24,6 +24,7 @@ from tracker.cli.partner_text import (
     who,
 )
 from tracker.domain.enums import InteractionKind
+from tracker.i18n import N_, _
 from tracker.services.dto_partners import InteractionQuery
 
 if TYPE_CHECKING:
@@ -50,11 +51,11 @@ def headline(entry: InteractionInfo) -> str:
 
 def echo_entry(entry: InteractionInfo) -> None:
     click.echo(headline(entry))
-    echo_field("people", names(entry.people))
-    echo_field("orgs", names(entry.organisations))
-    echo_field("event", f"#{entry.event.id} {entry.event.name}" if entry.event else "")
-    echo_field("summary", entry.summary)
-    echo_field("follow-up", follow_up_text(entry))
+    echo_field(N_("people"), names(entry.people))
+    echo_field(N_("orgs"), names(entry.organisations))
+    echo_field(N_("event"), f"#{entry.event.id} {entry.event.name}" if entry.event else "")
+    echo_field(N_("summary"), entry.summary)
+    echo_field(N_("follow-up"), follow_up_text(entry))
 
 
 def done(entry: InteractionInfo, fmt: str, message: str) -> None:
@@ -106,7 +107,7 @@ def add(
         "event", [event] if event else [], lambda t: refs.event(cli, t), errors
     )
     if not orgs and not persons:
-        errors["person"] = "whom did you meet? give --person or --org (repeatable)"
+        errors["person"] = _("whom did you meet? give --person or --org (repeatable)")
     given = {k: v for k, v in fields.items() if v is not None}
     default_date = found_event[0].start_date if found_event else None
     try:  # every mistake at once, before anything is written
@@ -172,7 +173,7 @@ def list_entries(
         return
     if found.rows:
         echo_table(
-            ("id", "when", "kind", "with", "event", "summary", "follow-up"),
+            (_("id"), _("when"), _("kind"), _("with"), _("event"), _("summary"), _("follow-up")),
             [
                 (
                     str(e.id),
@@ -228,9 +229,15 @@ def delete(cli: CliContext, entry: str, yes: bool, fmt: str) -> None:
     """Delete a contact-log entry (the people and organisations stay)."""
     found = cli.services.contact_log.get(entry_id(entry))
     if not yes:
-        click.confirm(f"Delete {headline(found)}?", abort=True, err=True)
+        click.confirm(
+            _("Delete {headline}?").format(headline=headline(found)), abort=True, err=True
+        )
     cli.services.contact_log.delete(found.id)
     if fmt == "json":
         echo_json({"deleted": found.id})
     else:
-        click.echo(f"deleted contact-log entry #{found.id} of {day(found.occurred_on)}")
+        click.echo(
+            _("deleted contact-log entry #{id} of {occurred_on}").format(
+                id=found.id, occurred_on=day(found.occurred_on)
+            )
+        )

@@ -15,6 +15,7 @@ import click
 from tracker.cli.output import note
 from tracker.config import Settings, sqlite_path_of
 from tracker.domain.errors import NotFoundError
+from tracker.i18n import _
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -76,7 +77,7 @@ class CliContext:
                 if seeded is not None and seeded.plans_added
                 else ""
             )
-            note(f"created a new database at {self.where}{what}")
+            note(_("created a new database at {where}{what}").format(where=self.where, what=what))
             return
         message = f"upgraded the database schema from {upgrade.before} to {upgrade.after}"
         if upgrade.backup is not None:
@@ -98,7 +99,7 @@ def plan_year(cli: CliContext, year: int | None) -> int:
         return year
     latest = cli.services.plans.latest_year()
     if latest is None:
-        raise NotFoundError("there is no plan yet: run `tracker seed` or `tracker plans create`")
+        raise NotFoundError(_("there is no plan yet: run `tracker seed` or `tracker plans create`"))
     return latest
 
 

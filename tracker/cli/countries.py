@@ -7,6 +7,7 @@ import click
 from tracker.cli import serialize
 from tracker.cli.context import CliContext, pass_cli
 from tracker.cli.output import TABULAR, echo_csv, echo_json, echo_table, format_option, yes_no
+from tracker.i18n import _
 
 
 @click.group()
@@ -30,16 +31,16 @@ def list_countries(cli: CliContext, europe: bool | None, eu: bool | None, fmt: s
             [(c.code, c.name_en, c.name_it, int(c.eu_member), int(c.in_europe)) for c in found],
         )
     elif not found:
-        click.echo("no countries match (an empty database? `tracker seed` loads the list)")
+        click.echo(_("no countries match (an empty database? `tracker seed` loads the list)"))
     else:
         echo_table(
-            ("code", "name", "nome", "EU", "Europe"),
+            (_("code"), _("name"), _("nome"), _("EU"), _("Europe")),
             [
                 (c.code, c.name_en, c.name_it, yes_no(c.eu_member), yes_no(c.in_europe))
                 for c in found
             ],
         )
-        click.echo(f"\n{len(found)} countries")
+        click.echo(_("\n{count} countries").format(count=len(found)))
 
 
 @countries.command()
@@ -68,4 +69,8 @@ def add(
         where = (
             "EU member" if info.eu_member else "European" if info.in_europe else "extra-European"
         )
-        click.echo(f"added {info.code} {info.name_en} ({info.name_it}), {where}")
+        click.echo(
+            _("added {code} {name_en} ({name_it}), {where}").format(
+                code=info.code, name_en=info.name_en, name_it=info.name_it, where=where
+            )
+        )

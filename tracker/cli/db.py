@@ -12,6 +12,7 @@ import click
 from tracker.cli import serialize
 from tracker.cli.context import CliContext, pass_cli
 from tracker.cli.output import echo_json, echo_table, format_option, note
+from tracker.i18n import _
 
 if TYPE_CHECKING:
     from tracker.db.backup import BackupInfo
@@ -47,7 +48,9 @@ def _check_backup_file(path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise BackupError(f"{path} is not a tracker database ({exc})") from exc
+        raise BackupError(
+            _("{path} is not a tracker database ({exc})").format(path=path, exc=exc)
+        ) from exc
     return rows[0][0] if rows else None
 
 
@@ -95,19 +98,23 @@ def init(cli: CliContext, no_seed: bool, fmt: str) -> None:
             }
         )
         return
-    click.echo(f"database: {cli.where}")
+    click.echo(_("database: {where}").format(where=cli.where))
     if report is not None and report.before is None:
-        click.echo(f"created at schema revision {current}")
+        click.echo(_("created at schema revision {current}").format(current=current))
     elif report is not None and report.changed:
-        click.echo(f"upgraded from revision {report.before} to {current}")
+        click.echo(
+            _("upgraded from revision {before} to {current}").format(
+                before=report.before, current=current
+            )
+        )
     else:
-        click.echo(f"already at the newest schema revision ({current})")
+        click.echo(_("already at the newest schema revision ({current})").format(current=current))
     if report is not None and report.backup is not None:
-        click.echo(f"backup taken first: {report.backup.path}")
+        click.echo(_("backup taken first: {path}").format(path=report.backup.path))
     if services.seeded is not None:
         click.echo(_seed_text(services.seeded))
     elif report is not None and report.before is None:
-        click.echo("not seeded: run `tracker seed` to load the countries and the 2018 plan")
+        click.echo(_("not seeded: run `tracker seed` to load the countries and the 2018 plan"))
 
 
 @click.command()
@@ -141,11 +148,19 @@ def upgrade(cli: CliContext, fmt: str) -> None:
         echo_json({"database": cli.where, **_upgrade_json(report)})
     elif report is None or not report.changed:
         revision = report.after if report is not None else None
-        click.echo(f"{cli.where} is already at the newest schema revision ({revision})")
+        click.echo(
+            _("{where} is already at the newest schema revision ({revision})").format(
+                where=cli.where, revision=revision
+            )
+        )
     else:
-        click.echo(f"upgraded {cli.where} from {report.before} to {report.after}")
+        click.echo(
+            _("upgraded {where} from {before} to {after}").format(
+                where=cli.where, before=report.before, after=report.after
+            )
+        )
         if report.backup is not None:
-            click.echo(f"backup taken first: {report.backup.path}")
+            click.echo(_("backup taken first: {path}").format(path=report.backup.path))
 
 
 @db.command()
@@ -177,11 +192,11 @@ def current(cli: CliContext, fmt: str) -> None:
             }
         )
         return
-    click.echo(f"database: {cli.where}")
-    click.echo(f"current:  {revision or '(none: no schema yet)'}")
-    click.echo(f"head:     {head}")
+    click.echo(_("database: {where}").format(where=cli.where))
+    click.echo(_("current:  {value}").format(value=revision or "(none: no schema yet)"))
+    click.echo(_("head:     {head}").format(head=head))
     if revision != head:
-        note("the database is behind: run `tracker db upgrade` (or any command) to upgrade it")
+        note(_("the database is behind: run `tracker db upgrade` (or any command) to upgrade it"))
 
 
 @db.command()
@@ -193,14 +208,22 @@ def backup(cli: CliContext, fmt: str) -> None:
 
     path = _sqlite_file(cli)
     if not path.exists():
-        raise BackupError(f"there is no database at {path} to back up")
+        raise BackupError(_("there is no database at {path} to back up").format(path=path))
     settings = cli.settings
     info = backup_sqlite(path, settings.backup_dir, keep=settings.keep_backups)
     if fmt == "json":
         echo_json(_backup_json(info))
     else:
-        click.echo(f"backup: {info.path} ({info.tables} tables, {info.rows} rows)")
-        click.echo(f"keeping the newest {settings.keep_backups} in {settings.backup_dir}")
+        click.echo(
+            _("backup: {path} ({tables} tables, {rows} rows)").format(
+                path=info.path, tables=info.tables, rows=info.rows
+            )
+        )
+        click.echo(
+            _("keeping the newest {keep_backups} in {backup_dir}").format(
+                keep_backups=settings.keep_backups, backup_dir=settings.backup_dir
+            )
+        )
 
 
 @db.command("backups")
@@ -223,10 +246,10 @@ def list_backups_cmd(cli: CliContext, fmt: str) -> None:
 
         echo_csv(("path", "modified", "bytes"), rows)
     elif not rows:
-        click.echo(f"no backups yet in {cli.settings.backup_dir}")
+        click.echo(_("no backups yet in {backup_dir}").format(backup_dir=cli.settings.backup_dir))
     else:
         echo_table(
-            ("backup", "taken", "size"),
+            (_("backup"), _("taken"), _("size")),
             [(p, t.replace("T", " "), f"{size / 1024:,.0f} KiB") for p, t, size in rows],
             right=(2,),
         )
@@ -247,10 +270,16 @@ def restore(cli: CliContext, backup_file: Path, yes: bool, fmt: str) -> None:
     path = _sqlite_file(cli)
     backup_file = backup_file.resolve()
     if backup_file == path.resolve():
-        raise click.BadParameter("that is the database itself", param_hint="BACKUP_FILE")
+        raise click.BadParameter(_("that is the database itself"), param_hint="BACKUP_FILE")
     revision = _check_backup_file(backup_file)
     if not yes:
-        click.confirm(f"Replace everything in {path} with {backup_file}?", abort=True, err=True)
+        click.confirm(
+            _("Replace everything in {path} with {backup_file}?").format(
+                path=path, backup_file=backup_file
+            ),
+            abort=True,
+            err=True,
+        )
     settings = cli.settings
     safety = None
     if path.exists() and path.stat().st_size > 0:
@@ -269,9 +298,17 @@ def restore(cli: CliContext, backup_file: Path, yes: bool, fmt: str) -> None:
         )
         return
     if safety is not None:
-        click.echo(f"safety backup of the current data: {safety.path}")
-    click.echo(f"restored {path} from {backup_file} ({info.tables} tables, {info.rows} rows)")
+        click.echo(_("safety backup of the current data: {path}").format(path=safety.path))
+    click.echo(
+        _("restored {path} from {backup_file} ({tables} tables, {rows} rows)").format(
+            path=path, backup_file=backup_file, tables=info.tables, rows=info.rows
+        )
+    )
     from tracker.db.migrate import head_revision
 
     if revision != head_revision():
-        note(f"the backup is at schema revision {revision}: the next command upgrades it")
+        note(
+            _("the backup is at schema revision {revision}: the next command upgrades it").format(
+                revision=revision
+            )
+        )

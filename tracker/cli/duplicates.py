@@ -11,6 +11,7 @@ from tracker.cli import serialize_partners as js
 from tracker.cli.context import CliContext, pass_cli
 from tracker.cli.output import TABULAR, echo_csv, echo_json, echo_table, format_option
 from tracker.cli.partner_text import cut, echo_footer, limit_option, offset_option
+from tracker.i18n import _
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -47,7 +48,7 @@ def echo_pairs(found: Page[DuplicatePair], fmt: str, noun: str, merge: str) -> N
         return
     if found.rows:
         echo_table(
-            ("score", "one", "other", "why"),
+            (_("score"), _("one"), _("other"), _("why")),
             [
                 (
                     f"{p.score:.0f}",
@@ -59,7 +60,11 @@ def echo_pairs(found: Page[DuplicatePair], fmt: str, noun: str, merge: str) -> N
             ],
             right=(0,),
         )
-        click.echo(f"\n`tracker duplicates {merge} KEEP DROP` merges a pair into the one kept")
+        click.echo(
+            _("\n`tracker duplicates {merge} KEEP DROP` merges a pair into the one kept").format(
+                merge=merge
+            )
+        )
     echo_footer(found, f"likely duplicate {noun}")
 
 
@@ -83,14 +88,21 @@ def echo_merge(report: MergeReport, fmt: str) -> None:
         return
     moved = _counted(report.moved) or "nothing"
     click.echo(
-        f"merged #{report.dropped.id} {report.dropped.name} into "
-        f"#{report.kept.id} {report.kept.name}: moved {moved}"
+        _("merged #{id} {name} into #{id2} {name2}: moved {moved}").format(
+            id=report.dropped.id,
+            name=report.dropped.name,
+            id2=report.kept.id,
+            name2=report.kept.name,
+            moved=moved,
+        )
     )
     shared = _counted(report.shared)
     if shared:
-        click.echo(f"  both had {shared}: kept once")
+        click.echo(_("  both had {shared}: kept once").format(shared=shared))
     if report.filled:
-        click.echo(f"  filled from the dropped record: {', '.join(report.filled)}")
+        click.echo(
+            _("  filled from the dropped record: {filled}").format(filled=", ".join(report.filled))
+        )
 
 
 @click.group()
@@ -144,8 +156,17 @@ def _merge(
     if not yes:
         entries = f" and its {drop[2]} contact-log entries" if drop[2] else ""
         click.confirm(
-            f"Merge {what} #{drop[0]} {drop[1]!r} into #{keep[0]} {keep[1]!r}? "
-            f"#{drop[0]} is deleted; its links{entries} move to #{keep[0]}",
+            _(
+                "Merge {what} #{value} {value2!r} into #{value3} {value4!r}? #{value} "
+                "is deleted; its links{entries} move to #{value3}"
+            ).format(
+                what=what,
+                value=drop[0],
+                value2=drop[1],
+                value3=keep[0],
+                value4=keep[1],
+                entries=entries,
+            ),
             abort=True,
             err=True,
         )

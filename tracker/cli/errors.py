@@ -11,6 +11,8 @@ from typing import Any
 
 import click
 
+from tracker.i18n import N_, _
+
 # (module, class) pairs: a module that is not loaded cannot have raised its error, so the
 # check never imports anything heavy.
 _PLAIN_ERRORS = (
@@ -22,10 +24,10 @@ _PLAIN_ERRORS = (
     ("builtins", "OSError"),  # a folder that cannot be created, a file that cannot be read
 )
 _DATABASE_ERRORS = (
-    ("sqlalchemy.exc", "OperationalError", "cannot use the database"),
-    ("sqlalchemy.exc", "IntegrityError", "the database refused the change"),
-    ("sqlalchemy.exc", "ArgumentError", "bad database URL"),
-    ("sqlite3", "Error", "cannot use the database file"),  # raised outside SQLAlchemy
+    ("sqlalchemy.exc", "OperationalError", N_("cannot use the database")),
+    ("sqlalchemy.exc", "IntegrityError", N_("the database refused the change")),
+    ("sqlalchemy.exc", "ArgumentError", N_("bad database URL")),
+    ("sqlite3", "Error", N_("cannot use the database file")),  # raised outside SQLAlchemy
 )
 
 
@@ -53,7 +55,7 @@ def user_error_lines(exc: BaseException) -> list[str] | None:
         cls = _loaded(module, name)
         if cls is not None and isinstance(exc, cls):
             cause = getattr(exc, "orig", None) or exc
-            return [f"{what}: {_first_line(str(cause))}"]
+            return [f"{_(what)}: {_first_line(str(cause))}"]
     return None
 
 
@@ -63,12 +65,19 @@ def report(exc: BaseException) -> bool:
     if lines is None:
         return False
     for line in lines:
-        click.echo(f"error: {line}", err=True)
+        click.echo(_("error: {message}").format(message=line), err=True)
     return True
 
 
 class TrackerGroup(click.Group):
     """The root group: runs every sub-command inside the single error handler."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # The language first: help texts and messages all read in it.
+        from tracker.cli.language import apply_language, chosen_language
+
+        apply_language(self, chosen_language(args))
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

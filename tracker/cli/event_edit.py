@@ -12,6 +12,7 @@ from tracker.cli.context import CliContext, pass_cli
 from tracker.cli.events import STATUSES, done, event_argument, find, ref_year, shown_name, when
 from tracker.cli.output import echo_json, eur, format_option, iso, warn
 from tracker.domain.enums import EventKind, Priority
+from tracker.i18n import _
 
 if TYPE_CHECKING:
     from tracker.domain.event_rules import EventData
@@ -107,7 +108,7 @@ def edit(cli: CliContext, /, event: str, year: int | None, fmt: str, **fields: A
     """Change an event: only the options given change."""
     given = {k: v for k, v in fields.items() if v is not None}
     if not given:
-        raise click.UsageError("nothing to change: give at least one option, e.g. --status")
+        raise click.UsageError(_("nothing to change: give at least one option, e.g. --status"))
     current = find(cli, event, year)
     data = validated({**current_fields(current), **given})
     updated = cli.services.events.update(current.id, data, expected_version=current.version)
@@ -145,13 +146,28 @@ def link(
         echo_json({**serialize.allocation(info), "warning": result.warning})
     else:
         click.echo(
-            f"#{info.event_id} {info.event_name}: {eur(info.amount)} earmarked on "
-            f"{info.country_code} {info.category_code}"
+            _(
+                "#{event_id} {event_name}: {amount} earmarked on {country_code} {category_code}"
+            ).format(
+                event_id=info.event_id,
+                event_name=info.event_name,
+                amount=eur(info.amount),
+                country_code=info.country_code,
+                category_code=info.category_code,
+            )
         )
         click.echo(
-            f"{info.country_code} {info.category_code} ({info.category_name_it}): "
-            f"planned {eur(line.planned)} · allocated {eur(line.allocated)} · "
-            f"free {eur(line.free)}"
+            _(
+                "{country_code} {category_code} ({category_name_it}): planned "
+                "{planned} · allocated {allocated} · free {free}"
+            ).format(
+                country_code=info.country_code,
+                category_code=info.category_code,
+                category_name_it=info.category_name_it,
+                planned=eur(line.planned),
+                allocated=eur(line.allocated),
+                free=eur(line.free),
+            )
         )
     if result.warning:
         warn(result.warning)

@@ -24,6 +24,8 @@ from tracker.cli.output import (
     stream_json_list,
 )
 from tracker.domain.enums import EventStatus
+from tracker.i18n import _
+from tracker.io.report.labels import term
 from tracker.services.dto import EVENT_SORTS, EventQuery
 
 if TYPE_CHECKING:
@@ -86,33 +88,38 @@ class Pages:
 
 def echo_event(event: EventDetail) -> None:
     name = shown_name(event.name, event.is_placeholder)
-    click.echo(f"#{event.id} {name}  (plan {event.year})")
+    click.echo(_("#{id} {name}  (plan {year})").format(id=event.id, name=name, year=event.year))
     fields = [
-        ("kind", event.kind),
-        ("country", event.country_code or "not set"),
-        ("city", event.city),
-        ("dates", when(event.start_date, event.end_date) or "not known yet"),
-        ("organiser", event.organiser),
-        ("url", event.url),
-        ("status", event.status),
-        ("priority", event.priority),
-        ("why", event.why),
-        ("notes", event.notes),
+        (_("kind"), term("event_kind", event.kind)),
+        (_("country"), event.country_code or "not set"),
+        (_("city"), event.city),
+        (_("dates"), when(event.start_date, event.end_date) or _("not known yet")),
+        (_("organiser"), event.organiser),
+        (_("url"), event.url),
+        (_("status"), term("event_status", event.status)),
+        (_("priority"), term("priority", event.priority)),
+        (_("why"), event.why),
+        (_("notes"), event.notes),
     ]
     for label, value in fields:
         if value:  # empty optional fields are left out
             click.echo(f"  {label + ':':<11}{value}")
     if not event.allocations:
-        nothing = "none earmarked"
+        nothing = _("none earmarked")
         if event.is_placeholder:
-            nothing = "none (a placeholder takes no money)"
-        click.echo(f"  money:     {nothing}")
+            nothing = _("none (a placeholder takes no money)")
+        click.echo(_("  money:     {nothing}").format(nothing=nothing))
     for a in event.allocations:
         line = a.line
-        click.echo(f"  money:     {a.country_code} {a.category_code} {eur(a.amount)}")
         click.echo(
-            f"             (the line: planned {eur(line.planned)} · "
-            f"allocated {eur(line.allocated)} · free {eur(line.free)})"
+            _("  money:     {country_code} {category_code} {amount}").format(
+                country_code=a.country_code, category_code=a.category_code, amount=eur(a.amount)
+            )
+        )
+        click.echo(
+            _(
+                "             (the line: planned {planned} · allocated {allocated} · free {free})"
+            ).format(planned=eur(line.planned), allocated=eur(line.allocated), free=eur(line.free))
         )
 
 
@@ -198,20 +205,30 @@ def list_events(
     rows = list(pages)
     if not rows:
         past = f"only {pages.total} events match, none after --offset {offset}"
-        click.echo(past if pages.total else "no events match")
+        click.echo(past if pages.total else _("no events match"))
         return
     echo_table(
-        ("id", "when", "event", "kind", "country", "city", "status", "priority", "earmarked"),
+        (
+            _("id"),
+            _("when"),
+            _("event"),
+            _("kind"),
+            _("country"),
+            _("city"),
+            _("status"),
+            _("priority"),
+            _("earmarked"),
+        ),
         [
             (
                 str(r.id),
                 when(r.start_date, r.end_date),
                 shown_name(r.name, r.is_placeholder, NAME_WIDTH),
-                r.kind,
+                term("event_kind", r.kind),
                 r.country_code or "",
                 r.city,
-                r.status,
-                r.priority,
+                term("event_status", r.status),
+                term("priority", r.priority),
                 eur(r.allocated, blank_zero=True),
             )
             for r in rows
@@ -220,7 +237,11 @@ def list_events(
     )
     shown_to = offset + len(rows)
     if offset or shown_to < pages.total:
-        click.echo(f"\n{offset + 1}–{shown_to} of {pages.total} (use --offset/--limit for more)")
+        click.echo(
+            _("\n{value}–{shown_to} of {total} (use --offset/--limit for more)").format(
+                value=offset + 1, shown_to=shown_to, total=pages.total
+            )
+        )
 
 
 @events.command()
@@ -254,12 +275,18 @@ def delete(cli: CliContext, event: str, year: int | None, yes: bool, fmt: str) -
     detail = find(cli, event, year)
     if not yes:
         money = f" and its {len(detail.allocations)} earmark(s)" if detail.allocations else ""
-        click.confirm(f"Delete event #{detail.id} {detail.name!r}{money}?", abort=True, err=True)
+        click.confirm(
+            _("Delete event #{id} {name!r}{money}?").format(
+                id=detail.id, name=detail.name, money=money
+            ),
+            abort=True,
+            err=True,
+        )
     name = cli.services.events.delete(detail.id)
     if fmt == "json":
         echo_json({"deleted": detail.id, "name": name})
     else:
-        click.echo(f"deleted event #{detail.id} {name}")
+        click.echo(_("deleted event #{id} {name}").format(id=detail.id, name=name))
 
 
 @events.command("status")

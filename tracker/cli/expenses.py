@@ -22,6 +22,7 @@ from tracker.cli.output import (
     stream_json_list,
     warn,
 )
+from tracker.i18n import _
 
 if TYPE_CHECKING:
     from tracker.services.dto import ExpenseInfo
@@ -92,12 +93,26 @@ def add(
     else:
         what = f" for #{info.event_id} {info.event_name}" if info.event_id else ""
         click.echo(
-            f"expense #{info.id}: {eur(info.amount)} on {info.country_code} "
-            f"{info.category_code}, {day(info.spent_on)}{what}"
+            _("expense #{id}: {amount} on {country_code} {category_code}, {spent_on}{what}").format(
+                id=info.id,
+                amount=eur(info.amount),
+                country_code=info.country_code,
+                category_code=info.category_code,
+                spent_on=day(info.spent_on),
+                what=what,
+            )
         )
         click.echo(
-            f"{info.country_code} {info.category_code}: planned {eur(line.planned)} · "
-            f"spent {eur(line.actual)} · remaining {eur(line.remaining)}"
+            _(
+                "{country_code} {category_code}: planned {planned} · spent {actual} · "
+                "remaining {remaining}"
+            ).format(
+                country_code=info.country_code,
+                category_code=info.category_code,
+                planned=eur(line.planned),
+                actual=eur(line.actual),
+                remaining=eur(line.remaining),
+            )
         )
     if result.warning:
         warn(result.warning)
@@ -134,7 +149,7 @@ def list_expenses(cli: CliContext, year: int | None, country: str | None, fmt: s
         return
     shown = list(rows)
     if not shown:
-        click.echo(f"no expenses recorded for {chosen} yet")
+        click.echo(_("no expenses recorded for {chosen} yet").format(chosen=chosen))
         return
     total = sum((e.amount for e in shown), start=Decimal("0.00"))
     body = [
@@ -152,7 +167,16 @@ def list_expenses(cli: CliContext, year: int | None, country: str | None, fmt: s
     ]
     body.append(("", "", "", "total", eur(total), "", "", ""))
     echo_table(
-        ("id", "date", "country", "category", "amount", "description", "supplier", "event"),
+        (
+            _("id"),
+            _("date"),
+            _("country"),
+            _("category"),
+            _("amount"),
+            _("description"),
+            _("supplier"),
+            _("event"),
+        ),
         body,
         right=(0, 4),
         rule_before_last=True,
@@ -169,4 +193,4 @@ def delete(cli: CliContext, expense_id: int, fmt: str) -> None:
     if fmt == "json":
         echo_json({"deleted": expense_id})
     else:
-        click.echo(f"deleted expense #{expense_id}")
+        click.echo(_("deleted expense #{expense_id}").format(expense_id=expense_id))

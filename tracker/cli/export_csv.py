@@ -8,6 +8,7 @@ import click
 
 from tracker.cli.context import CliContext, pass_cli
 from tracker.cli.output import echo_json, format_option
+from tracker.i18n import _
 from tracker.services.dto_io import EXPORT_KINDS
 
 SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t"}
@@ -53,4 +54,8 @@ def export_csv(
     if fmt == "json":
         echo_json({"kind": kind, "path": str(result.path.resolve()), "rows": result.rows})
         return
-    click.echo(f"wrote {result.rows} {WHAT[kind]} to {result.path}")
+    click.echo(
+        _("wrote {rows} {value} to {path}").format(
+            rows=result.rows, value=WHAT[kind], path=result.path
+        )
+    )

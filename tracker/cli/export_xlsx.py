@@ -13,6 +13,7 @@ import click
 from tracker.cli.context import CliContext, pass_cli, plan_year, year_option
 from tracker.cli.output import echo_json, format_option, lang_option, warn
 from tracker.cli.report import default_name
+from tracker.i18n import _
 
 
 @click.group()
@@ -43,7 +44,9 @@ def xlsx(cli: CliContext, year: int | None, lang: str, output: Path | None, fmt:
     lang = lang.lower()
     target = output if output is not None else default_name(chosen, lang, "xlsx")
     if target.suffix.lower() != ".xlsx":
-        warn(f"{target.name} does not end in .xlsx: Excel may refuse to open it")
+        warn(
+            _("{name} does not end in .xlsx: Excel may refuse to open it").format(name=target.name)
+        )
     summary = cli.services.reports.write_workbook(chosen, target, lang=lang)
     if fmt == "json":
         echo_json(
@@ -56,7 +59,11 @@ def xlsx(cli: CliContext, year: int | None, lang: str, output: Path | None, fmt:
             }
         )
         return
-    click.echo(f"wrote {summary.path}: the {chosen} plan workbook, {summary.size:,} bytes")
+    click.echo(
+        _("wrote {path}: the {chosen} plan workbook, {size:,} bytes").format(
+            path=summary.path, chosen=chosen, size=summary.size
+        )
+    )
     width = max(len(s.name) for s in summary.sheets)
     digits = max(len(f"{s.rows:,}") for s in summary.sheets)
     for sheet in summary.sheets:

@@ -20,6 +20,7 @@ from tracker.cli.partner_text import (
     names,
     offset_option,
 )
+from tracker.i18n import _
 
 CSV_FIELDS = ("id", "due", "overdue", "days_left", "what", "people", "organisations", "date")
 
@@ -69,7 +70,7 @@ def followups(
         return
     if found.rows:
         echo_table(
-            ("id", "due", "when", "follow-up", "with", "logged"),
+            (_("id"), _("due"), _("when"), _("follow-up"), _("with"), _("logged")),
             [
                 (
                     str(r.interaction_id),
@@ -83,7 +84,9 @@ def followups(
             ],
             right=(0,),
         )
-        click.echo(f"\ntoday is {day(on)}; `tracker followups done ID` ticks one off")
+        click.echo(
+            _("\ntoday is {on}; `tracker followups done ID` ticks one off").format(on=day(on))
+        )
     echo_footer(found, "overdue follow-ups" if overdue else "open follow-ups")
 
 
@@ -97,7 +100,7 @@ def mark_done(cli: CliContext, entry: str, fmt: str) -> None:
     if fmt == "json":
         echo_json(js.interaction(result))
     else:
-        click.echo(f"done: #{result.id} {result.follow_up}")
+        click.echo(_("done: #{id} {follow_up}").format(id=result.id, follow_up=result.follow_up))
 
 
 @followups.command()
@@ -111,4 +114,8 @@ def reopen(cli: CliContext, entry: str, fmt: str) -> None:
         echo_json(js.interaction(result))
     else:
         due = f", due {day(result.follow_up_due)}" if result.follow_up_due else ""
-        click.echo(f"open again: #{result.id} {result.follow_up}{due}")
+        click.echo(
+            _("open again: #{id} {follow_up}{due}").format(
+                id=result.id, follow_up=result.follow_up, due=due
+            )
+        )

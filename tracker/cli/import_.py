@@ -17,6 +17,7 @@ import click
 
 from tracker.cli.context import CliContext, pass_cli
 from tracker.cli.output import echo_json, format_option, note
+from tracker.i18n import _, ngettext
 from tracker.services.dto_io import IMPORT_KINDS, ImportRefused, ImportReport
 
 if TYPE_CHECKING:
@@ -93,50 +94,71 @@ def _describe_file(report: ImportReport) -> str:
 
 
 def echo_preview(report: ImportReport) -> None:
-    click.echo(f"file: {_describe_file(report)}")
+    click.echo(_("file: {describe_file}").format(describe_file=_describe_file(report)))
     if report.encoding_note:
         note(report.encoding_note)
     if report.columns:
-        click.echo("columns:")
+        click.echo(_("columns:"))
         width = max(len(c.header) for c in report.columns)
         for c in report.columns:
             target = f"→ {c.field}" if c.field else "(not imported)"
             how = f"  [{c.how}]" if c.field and c.how != "known header" else ""
             click.echo(f"  {c.header or '(no header)':<{width}}  {target}{how}")
     for r in report.rows:
-        click.echo(f"line {r.line}: {r.label or '(no name)'}: {r.describe()}")
+        click.echo(
+            _("line {line}: {value}: {describe}").format(
+                line=r.line, value=r.label or "(no name)", describe=r.describe()
+            )
+        )
     what = WHAT[report.kind]
     click.echo(
-        f"{report.new} new {what}, {report.duplicates} duplicates to skip, {report.invalid} invalid"
+        _("{new} new {what}, {duplicates} duplicates to skip, {invalid} invalid").format(
+            new=report.new, what=what, duplicates=report.duplicates, invalid=report.invalid
+        )
     )
     if report.organisations_created:
         shown = ", ".join(report.organisations_created)
-        click.echo(f"organisations to create: {shown}")
+        click.echo(_("organisations to create: {shown}").format(shown=shown))
 
 
 def echo_problems(report: ImportReport) -> None:
     for p in report.problems:
-        click.echo(f"error: {p}", err=True)
+        click.echo(_("error: {p}").format(p=p), err=True)
     count = len(report.problems)
     click.echo(
-        f"error: nothing was imported: {count} problem{'s' if count != 1 else ''} "
-        "to fix before importing again",
+        ngettext(
+            "error: nothing was imported: {count} problem to fix before importing again",
+            "error: nothing was imported: {count} problems to fix before importing again",
+            count,
+        ).format(count=count),
         err=True,
     )
 
 
 def echo_done(report: ImportReport) -> None:
     what = WHAT[report.kind]
-    click.echo(f"imported {report.written} {what} from {_describe_file(report)}")
+    click.echo(
+        _("imported {written} {what} from {describe_file}").format(
+            written=report.written, what=what, describe_file=_describe_file(report)
+        )
+    )
     if report.encoding_note:
         note(report.encoding_note)
     if report.organisations_created:
-        click.echo(f"new organisations: {', '.join(report.organisations_created)}")
+        click.echo(
+            _("new organisations: {organisations_created}").format(
+                organisations_created=", ".join(report.organisations_created)
+            )
+        )
     skipped = [r for r in report.rows if r.status == "duplicate"]
     if skipped:
-        click.echo(f"skipped {len(skipped)} duplicates:")
+        click.echo(_("skipped {count} duplicates:").format(count=len(skipped)))
         for r in skipped:
-            click.echo(f"  line {r.line}: {r.label}: {r.describe()}")
+            click.echo(
+                _("  line {line}: {label}: {describe}").format(
+                    line=r.line, label=r.label, describe=r.describe()
+                )
+            )
 
 
 def run_and_report(run: Callable[[Progress], ImportReport], *, dry_run: bool, fmt: str) -> None:

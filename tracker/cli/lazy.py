@@ -73,5 +73,9 @@ class LazyGroup(TrackerGroup):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in COMMANDS:
-            self.add_command(load(cmd_name), cmd_name)
+            from tracker.cli.language import translate_help
+
+            command = load(cmd_name)
+            translate_help(command)  # loaded after the root's help was translated
+            self.add_command(command, cmd_name)
         return self.commands.get(cmd_name)

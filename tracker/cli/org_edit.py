@@ -14,6 +14,7 @@ from tracker.cli.orgs import KINDS, STAGES, org_argument
 from tracker.cli.output import echo_json, format_option, warn
 from tracker.cli.partner_text import Loose, label
 from tracker.domain.errors import RuleViolation
+from tracker.i18n import _
 
 if TYPE_CHECKING:
     from tracker.services.dto_partners import OrganisationDetail
@@ -99,7 +100,12 @@ def add(cli: CliContext, /, name: str, fmt: str, **given: Any) -> None:
         listed = "; ".join(
             f"#{a.id} {a.name}" + (f" ({a.detail})" if a.detail else "") for a in alike
         )
-        warn(f"it looks like {listed}: `tracker duplicates merge-orgs KEEP DROP` if it is the same")
+        warn(
+            _(
+                "it looks like {listed}: `tracker duplicates merge-orgs KEEP DROP` if "
+                "it is the same"
+            ).format(listed=listed)
+        )
 
 
 @click.command()
@@ -112,7 +118,7 @@ def edit(cli: CliContext, /, org: str, fmt: str, **given: Any) -> None:
     """Change an organisation: only the options given change."""
     changes = _fields(given)
     if not changes:
-        raise click.UsageError("nothing to change: give at least one option, e.g. --city")
+        raise click.UsageError(_("nothing to change: give at least one option, e.g. --city"))
     current = refs.organisation(cli, org)
     updated = cli.services.organisations.update(
         current.id, changes, expected_version=current.version
@@ -155,7 +161,7 @@ def delete(cli: CliContext, org: str, yes: bool, fmt: str) -> None:
     if fmt == "json":
         echo_json({"deleted": found.id, "name": name})
     else:
-        click.echo(f"deleted organisation #{found.id} {name}")
+        click.echo(_("deleted organisation #{id} {name}").format(id=found.id, name=name))
 
 
 @click.command()
@@ -170,7 +176,11 @@ def move(cli: CliContext, org: str, stage: str, fmt: str) -> None:
     if fmt == "json":
         echo_json(js.stage_change(change))
     elif change.previous == change.stage:
-        click.echo(f"#{change.organisation_id} {change.name} is already {label(change.stage)}")
+        click.echo(
+            _("#{organisation_id} {name} is already {label}").format(
+                organisation_id=change.organisation_id, name=change.name, label=label(change.stage)
+            )
+        )
     else:
         click.echo(
             f"#{change.organisation_id} {change.name}: "
@@ -196,10 +206,14 @@ def tag(
     service = cli.services.organisations
     both = {_tag(t) for t in added} & {_tag(t) for t in removed}
     if both:
-        raise RuleViolation(f"asked to add and remove {', '.join(sorted(both))}: pick one")
+        raise RuleViolation(
+            _("asked to add and remove {join}: pick one").format(join=", ".join(sorted(both)))
+        )
     missing = {_tag(t) for t in removed} - set(found.tags)
     if missing:  # checked before anything is written
-        raise RuleViolation(f"{found.name!r} has no tag {', '.join(sorted(missing))}")
+        raise RuleViolation(
+            _("{name!r} has no tag {join}").format(name=found.name, join=", ".join(sorted(missing)))
+        )
     result = found
     if added:
         result = service.add_tags(found.id, added)

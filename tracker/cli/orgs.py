@@ -25,6 +25,7 @@ from tracker.cli.partner_text import (
     who,
 )
 from tracker.domain.enums import OrgKind, Stage
+from tracker.i18n import N_, _
 from tracker.services.dto_partners import ORGANISATION_SORTS, InteractionQuery, OrganisationQuery
 
 if TYPE_CHECKING:
@@ -123,7 +124,16 @@ def list_orgs(
         return
     if found.rows:
         echo_table(
-            ("id", "organisation", "kind", "stage", "country", "city", "people", "tags"),
+            (
+                _("id"),
+                _("organisation"),
+                _("kind"),
+                _("stage"),
+                _("country"),
+                _("city"),
+                _("people"),
+                _("tags"),
+            ),
             [
                 (
                     str(r.id),
@@ -147,46 +157,50 @@ def echo_org(
 ) -> None:
     where = ", ".join(p for p in (org.city, org.country_name or org.country_code or "") if p)
     click.echo(f"#{org.id} {org.name}")
-    echo_field("kind", label(org.kind))
-    echo_field("stage", label(org.stage))
-    echo_field("where", where + (f" ({org.country_code})" if org.country_name else ""))
-    echo_field("website", org.website)
-    echo_field("ECCP", org.eccp_url)
-    echo_field("tags", ", ".join(org.tags))
-    echo_field("notes", org.notes)
+    echo_field(N_("kind"), label(org.kind))
+    echo_field(N_("stage"), label(org.stage))
+    echo_field(N_("where"), where + (f" ({org.country_code})" if org.country_name else ""))
+    echo_field(N_("website"), org.website)
+    echo_field(N_("ECCP"), org.eccp_url)
+    echo_field(N_("tags"), ", ".join(org.tags))
+    echo_field(N_("notes"), org.notes)
     contacts = "none yet"
     if org.interactions:
         contacts = f"{org.interactions} in the log, the latest on {day(org.last_contact)}"
-    echo_field("contacts", contacts)
+    echo_field(N_("contacts"), contacts)
 
-    click.echo(f"\nPeople ({len(org.people)}):")
+    click.echo(_("\nPeople ({count}):").format(count=len(org.people)))
     heads = [f"#{p.id} {p.full_name}" for p in people]
     width = max(map(len, heads), default=0)
     for head, p in zip(heads, people, strict=True):
         extra = " · ".join(x for x in (p.role, p.email, p.phone) if x)
         click.echo(f"  {head:<{width}}  {extra}".rstrip())
     if not org.people:
-        click.echo(f'  none yet: tracker people add NAME --org "{org.name}"')
+        click.echo(_('  none yet: tracker people add NAME --org "{name}"').format(name=org.name))
 
     shown = (
         f"the latest {len(recent)} of {org.interactions}" if org.interactions > len(recent) else ""
     )
-    click.echo(f"\nRecent contacts{f' ({shown})' if shown else ''}:")
+    click.echo(_("\nRecent contacts{value}:").format(value=f" ({shown})" if shown else ""))
     for entry in recent:
         head = f"  #{entry.id} {day(entry.occurred_on)} {label(entry.kind)}: {who(entry)}"
         click.echo(head + (f" — {cut(entry.summary, 60)}" if entry.summary else ""))
         if entry.follow_up:
-            click.echo(f"      follow-up: {follow_up_text(entry)}")
+            click.echo(
+                _("      follow-up: {follow_up_text}").format(follow_up_text=follow_up_text(entry))
+            )
     if not recent:
-        click.echo(f'  none yet: tracker log add --org "{org.name}" --summary ...')
+        click.echo(
+            _('  none yet: tracker log add --org "{name}" --summary ...').format(name=org.name)
+        )
 
-    click.echo("\nConsortia:")
+    click.echo(_("\nConsortia:"))
     for m in org.memberships:
         click.echo(
             f"  #{m.consortium_id} {m.consortium_name} ({m.call_name}): {m.role}, {m.status}"
         )
     if not org.memberships:
-        click.echo("  none")
+        click.echo(_("  none"))
 
 
 @orgs.command()
@@ -262,7 +276,7 @@ def board(
     for i in range(max((len(lines) for lines in columns), default=0)):
         click.echo(row([lines[i] if i < len(lines) else "" for lines in columns]))
     if not any(c.total for c in found.columns):
-        click.echo('no organisations yet: tracker orgs add "BioWin" --kind cluster --country BE')
+        click.echo(_('no organisations yet: tracker orgs add "BioWin" --kind cluster --country BE'))
 
 
 @orgs.command()

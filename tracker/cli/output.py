@@ -14,7 +14,9 @@ from typing import Any, TypeVar
 
 import click
 
-from tracker.domain.money import format_eur, format_plain
+from tracker.domain.money import format_plain
+from tracker.i18n import _, current_language
+from tracker.i18n_format import money, short_date
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,17 +41,17 @@ def lang_option() -> Callable[[F], F]:
     return click.option(
         "--lang",
         type=click.Choice(("it", "en"), case_sensitive=False),
-        default="it",
-        show_default=True,
-        help="Language of names and texts (the plan documents are Italian).",
+        default=current_language,
+        show_default="the chosen language, see tracker --lang",
+        help="Language of names and texts.",
     )
 
 
 def eur(amount: Decimal, *, blank_zero: bool = False) -> str:
-    """An amount the Italian way, as the plan documents write it: 5.000,00 €."""
+    """An amount in the user's language: 5.000,00 € (it) or €5,000.00 (en)."""
     if blank_zero and amount == 0:
         return EMPTY_CELL
-    return format_eur(amount)
+    return money(amount)
 
 
 def plain(amount: Decimal) -> str:
@@ -58,7 +60,7 @@ def plain(amount: Decimal) -> str:
 
 
 def day(value: date | None) -> str:
-    return "" if value is None else f"{value:%d/%m/%Y}"
+    return "" if value is None else short_date(value)
 
 
 def iso(value: date | None) -> str | None:
@@ -66,11 +68,11 @@ def iso(value: date | None) -> str | None:
 
 
 def warn(message: str) -> None:
-    click.echo(f"warning: {message}", err=True)
+    click.echo(_("warning: {message}").format(message=message), err=True)
 
 
 def note(message: str) -> None:
-    click.echo(f"note: {message}", err=True)
+    click.echo(_("note: {message}").format(message=message), err=True)
 
 
 def table(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from tracker.i18n import _
 from tracker.services.dto import KEEP, Keep
 
 NO_CAP = ("none", "no", "-")
@@ -54,5 +55,11 @@ def record_id(text: str, what: str) -> int:
 
     digits = text.strip().removeprefix("#")
     if not digits.isdigit():
-        raise ValidationError({"id": f"{text!r} is not the number of {what} (e.g. 12 or #12)"})
+        raise ValidationError(
+            {
+                "id": _("{text!r} is not the number of {what} (e.g. 12 or #12)").format(
+                    text=text, what=what
+                )
+            }
+        )
     return int(digits)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from tracker.cli.output import day
+from tracker.i18n import _
 
 if TYPE_CHECKING:
     from tracker.services.dto_partners import InteractionInfo, NamedRef, Page, Timeline
@@ -106,13 +107,19 @@ def echo_footer(found: Page[Any], noun: str) -> None:
     shown_to = found.offset + len(found.rows)
     if not found.rows:
         if found.total:
-            click.echo(f"only {found.total} {noun} match, none after --offset {found.offset}")
+            click.echo(
+                _("only {total} {noun} match, none after --offset {offset}").format(
+                    total=found.total, noun=noun, offset=found.offset
+                )
+            )
         else:
-            click.echo(f"no {noun} match")
+            click.echo(_("no {noun} match").format(noun=noun))
         return
     if found.offset or shown_to < found.total:
         click.echo(
-            f"\n{found.offset + 1}–{shown_to} of {found.total} (use --offset/--limit for more)"
+            _("\n{value}–{shown_to} of {total} (use --offset/--limit for more)").format(
+                value=found.offset + 1, shown_to=shown_to, total=found.total
+            )
         )
 
 
@@ -122,7 +129,7 @@ def echo_field(name: str, value: object, width: int = 10) -> None:
         text = str(value)
         lines = text.splitlines() or [""]
         pad = " " * (width + 3)
-        click.echo(f"  {name + ':':<{width + 1}}{lines[0]}")
+        click.echo(f"  {_(name) + ':':<{width + 1}}{lines[0]}")
         for line in lines[1:]:
             click.echo(f"{pad}{line}" if line else "")
 
@@ -133,9 +140,13 @@ TIMELINE_REFS = {"interaction": "log", "event": "event", "membership": "consorti
 
 def echo_timeline(found: Timeline) -> None:
     subject = found.subject
-    click.echo(f"Timeline of {subject.name} ({found.subject_kind} #{subject.id})")
+    click.echo(
+        _("Timeline of {name} ({subject_kind} #{id})").format(
+            name=subject.name, subject_kind=found.subject_kind, id=subject.id
+        )
+    )
     if not found.items:
-        click.echo("  nothing yet: `tracker log add` records a meeting, call or email")
+        click.echo(_("  nothing yet: `tracker log add` records a meeting, call or email"))
         return
     for item in found.items:
         kind = TIMELINE_KINDS.get(item.kind, item.kind)
@@ -147,4 +158,4 @@ def echo_timeline(found: Timeline) -> None:
         if extra:
             click.echo(f"  {'':<17} {'':<10} {extra}")
     if found.truncated:
-        click.echo("  (older contact-log entries left out)")
+        click.echo(_("  (older contact-log entries left out)"))

@@ -32,6 +32,7 @@ from tracker.cli.partner_text import (
     who,
 )
 from tracker.domain.enums import ConsentStatus
+from tracker.i18n import N_, _
 from tracker.services.dto_partners import PERSON_SORTS, InteractionQuery, PersonQuery
 
 if TYPE_CHECKING:
@@ -208,7 +209,15 @@ def list_people(
         return
     if rows:
         echo_table(
-            ("id", "name", "organisation", "role", "email", "phone", "consent"),
+            (
+                _("id"),
+                _("name"),
+                _("organisation"),
+                _("role"),
+                _("email"),
+                _("phone"),
+                _("consent"),
+            ),
             [
                 (
                     str(r.id),
@@ -247,7 +256,11 @@ def add(cli: CliContext, /, name: str, fmt: str, **given: Any) -> None:
         listed = "; ".join(
             f"#{a.id} {a.name}" + (f" ({a.detail})" if a.detail else "") for a in alike
         )
-        warn(f"it looks like {listed}: `tracker duplicates merge-people KEEP DROP` if the same")
+        warn(
+            _(
+                "it looks like {listed}: `tracker duplicates merge-people KEEP DROP` if the same"
+            ).format(listed=listed)
+        )
 
 
 @people.command()
@@ -259,7 +272,7 @@ def add(cli: CliContext, /, name: str, fmt: str, **given: Any) -> None:
 def edit(cli: CliContext, /, person: str, fmt: str, **given: Any) -> None:
     """Change a person: only the options given change."""
     if all(v is None for v in given.values()):
-        raise click.UsageError("nothing to change: give at least one option, e.g. --email")
+        raise click.UsageError(_("nothing to change: give at least one option, e.g. --email"))
     current = refs.person(cli, person)
     changes = _fields(cli, given, current.form_fields())
     updated = cli.services.people.update(current.id, changes, expected_version=current.version)
@@ -277,37 +290,45 @@ def delete(cli: CliContext, person: str, yes: bool, fmt: str) -> None:
     if not yes:
         n = found.interactions
         entries = f" (named in {n} contact-log {'entry' if n == 1 else 'entries'})" if n else ""
-        click.confirm(f"Delete #{found.id} {found.full_name!r}{entries}?", abort=True, err=True)
+        click.confirm(
+            _("Delete #{id} {full_name!r}{entries}?").format(
+                id=found.id, full_name=found.full_name, entries=entries
+            ),
+            abort=True,
+            err=True,
+        )
     name = cli.services.people.delete(found.id)
     if fmt == "json":
         echo_json({"deleted": found.id, "name": name})
     else:
-        click.echo(f"deleted person #{found.id} {name}")
+        click.echo(_("deleted person #{id} {name}").format(id=found.id, name=name))
 
 
 def echo_person(person: PersonDetail, recent: tuple[InteractionInfo, ...]) -> None:
     click.echo(f"#{person.id} {person.full_name}" + ("  (our staff)" if person.is_staff else ""))
     org = person.organisation
-    echo_field("org", f"#{org.id} {org.name}" if org else "")
-    echo_field("role", person.role)
-    echo_field("email", person.email)
-    echo_field("phone", person.phone)
-    echo_field("languages", person.languages)
+    echo_field(N_("org"), f"#{org.id} {org.name}" if org else "")
+    echo_field(N_("role"), person.role)
+    echo_field(N_("email"), person.email)
+    echo_field(N_("phone"), person.phone)
+    echo_field(N_("languages"), person.languages)
     consent = label(person.consent)
     details = ", ".join(x for x in (person.consent_source, day(person.consent_date)) if x)
-    echo_field("consent", consent + (f" ({details})" if details else ""))
-    echo_field("notes", person.notes)
+    echo_field(N_("consent"), consent + (f" ({details})" if details else ""))
+    echo_field(N_("notes"), person.notes)
     contacts = "none yet"
     if person.interactions:
         contacts = f"{person.interactions} in the log, the latest on {day(person.last_contact)}"
-    echo_field("contacts", contacts)
+    echo_field(N_("contacts"), contacts)
     if recent:
-        click.echo("\nRecent contacts:")
+        click.echo(_("\nRecent contacts:"))
     for entry in recent:
         head = f"  #{entry.id} {day(entry.occurred_on)} {label(entry.kind)}: {who(entry)}"
         click.echo(head + (f" — {cut(entry.summary, 60)}" if entry.summary else ""))
         if entry.follow_up:
-            click.echo(f"      follow-up: {follow_up_text(entry)}")
+            click.echo(
+                _("      follow-up: {follow_up_text}").format(follow_up_text=follow_up_text(entry))
+            )
 
 
 @people.command()

@@ -20,6 +20,7 @@ from tracker.cli.output import (
     plain,
 )
 from tracker.domain.enums import CapBasis, CapScope
+from tracker.i18n import _
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -74,14 +75,14 @@ def echo_overview(plan: PlanOverview, lang: str) -> None:
     intro = _pick(lang, plan.intro, plan.intro_en)
     if intro:
         click.echo(_para(intro, "  "))
-    click.echo("\nObjectives:")
+    click.echo(_("\nObjectives:"))
     for objective in plan.objectives:
         text = _pick(lang, objective.text, objective.text_en)
         first = f"  {objective.position}. "
         click.echo(textwrap.fill(text, WRAP, initial_indent=first, subsequent_indent="     "))
     if not plan.objectives:
-        click.echo("  (none yet)")
-    click.echo("\nTarget countries:")
+        click.echo(_("  (none yet)"))
+    click.echo(_("\nTarget countries:"))
     for pc in plan.targets:
         name = pc.country.name(lang)
         label = pc.label if lang == "it" else f"Country {pc.position}"
@@ -93,18 +94,18 @@ def echo_overview(plan: PlanOverview, lang: str) -> None:
         if priority:
             click.echo(_para(f"Priority: {priority}", "      "))
     if not plan.targets:
-        click.echo("  (none yet: `tracker plans add-country`)")
+        click.echo(_("  (none yet: `tracker plans add-country`)"))
     watch = ", ".join(f"{w.country.name(lang)} ({w.code})" for w in plan.watch)
-    click.echo(f"\nWatch list: {watch or '(empty)'}")
+    click.echo(_("\nWatch list: {value}").format(value=watch or "(empty)"))
     strategy = _pick(lang, plan.strategy_note, plan.strategy_note_en)
     if strategy:
         click.echo(_para(strategy, "  "))
-    click.echo("\nCost items:")
+    click.echo(_("\nCost items:"))
     width = max((len(c.code) for c in plan.categories), default=0)
     for category in plan.categories:
         click.echo(f"  {category.code.ljust(width)}  {category.name(lang)}")
     if not plan.categories:
-        click.echo("  (none yet: `tracker plans add-category`)")
+        click.echo(_("  (none yet: `tracker plans add-category`)"))
     click.echo("")
     for line in caps_lines(plan.caps):
         click.echo(line)
@@ -138,10 +139,12 @@ def list_plans(cli: CliContext, fmt: str) -> None:
             [(p.year, p.title, " ".join(p.targets), p.events, plain(p.planned)) for p in summaries],
         )
     elif not summaries:
-        click.echo("no plans yet: `tracker seed` loads the 2018 plan; `tracker plans create YEAR`")
+        click.echo(
+            _("no plans yet: `tracker seed` loads the 2018 plan; `tracker plans create YEAR`")
+        )
     else:
         echo_table(
-            ("year", "title", "targets", "events", "planned"),
+            (_("year"), _("title"), _("targets"), _("events"), _("planned")),
             [
                 (str(p.year), p.title, ", ".join(p.targets), str(p.events), eur(p.planned))
                 for p in summaries
@@ -278,5 +281,5 @@ def caps(
     if fmt == "json":
         echo_json({"year": plan.year, **serialize.caps(plan.caps)})
     else:
-        click.echo(f"Plan {plan.year}")
+        click.echo(_("Plan {year}").format(year=plan.year))
         click.echo("\n".join(caps_lines(plan.caps)))

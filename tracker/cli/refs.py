@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from tracker.cli.context import CliContext
 from tracker.domain.errors import NotFoundError, TrackerError, ValidationError
+from tracker.i18n import _
 
 if TYPE_CHECKING:
     from tracker.services.dto import EventDetail
@@ -38,7 +39,9 @@ def _candidates(names: Sequence[SimilarName]) -> str:
 
 def _unknown(exc: NotFoundError, alike: Sequence[SimilarName], how_to_add: str) -> NotFoundError:
     if alike:
-        return NotFoundError(f"{exc}; did you mean: {_candidates(alike)}")
+        return NotFoundError(
+            _("{exc}; did you mean: {candidates}").format(exc=exc, candidates=_candidates(alike))
+        )
     return NotFoundError(f"{exc} ({how_to_add})" if how_to_add else str(exc))
 
 
@@ -72,7 +75,9 @@ def event(cli: CliContext, text: str) -> EventDetail:
             raise
         hits = cli.services.search.search(text, kinds=["event"], limit=SUGGESTED).hits
         listed = "; ".join(f"#{h.id} {h.title}" for h in hits)
-        raise NotFoundError(f"{exc}; did you mean: {listed}" if hits else str(exc)) from exc
+        raise NotFoundError(
+            _("{exc}; did you mean: {listed}").format(exc=exc, listed=listed) if hits else str(exc)
+        ) from exc
 
 
 def call(cli: CliContext, text: str) -> CallInfo:

@@ -8,6 +8,7 @@ import click
 
 from tracker.cli.context import CliContext, pass_cli, plan_year, year_option
 from tracker.cli.output import echo_json, lang_option
+from tracker.i18n import _
 
 # Kept here rather than imported: the renderers load Babel, and `--help` stays fast.
 DOCUMENT_FORMATS = ("md", "html")
@@ -83,7 +84,7 @@ def plan(
     as_json = fmt.lower() == "json"
     if output == STDOUT:
         if as_json:
-            raise click.UsageError("--summary json describes a written file, not -o -")
+            raise click.UsageError(_("--summary json describes a written file, not -o -"))
         chosen = plan_year(cli, year)
         text = cli.services.reports.render_plan(chosen, lang=lang, fmt=document)
         click.echo(text, nl=False)
@@ -103,6 +104,11 @@ def plan(
         )
     else:
         click.echo(
-            f"wrote {written.path}: the {chosen} plan in {LANG_NAMES[lang]}, "
-            f"{FORMAT_NAMES[document]}, {written.size:,} bytes"
+            _("wrote {path}: the {chosen} plan in {value}, {value2}, {size:,} bytes").format(
+                path=written.path,
+                chosen=chosen,
+                value=LANG_NAMES[lang],
+                value2=FORMAT_NAMES[document],
+                size=written.size,
+            )
         )

@@ -8,6 +8,7 @@ from tracker.cli import serialize_partners as js
 from tracker.cli.context import CliContext, pass_cli
 from tracker.cli.output import TABULAR, echo_csv, echo_json, echo_table, format_option
 from tracker.cli.partner_text import cut
+from tracker.i18n import _
 from tracker.services.dto_search import SEARCH_KINDS
 
 KIND_PLURALS = {"person": "people", "interaction": "contact-log entries"}
@@ -53,13 +54,13 @@ def search(
         )
         return
     if not found.terms:
-        click.echo("nothing to search for: type a word or the start of one")
+        click.echo(_("nothing to search for: type a word or the start of one"))
         return
     if not found.hits:
-        click.echo(f"nothing found for {typed!r}")
+        click.echo(_("nothing found for {typed!r}").format(typed=typed))
         return
     echo_table(
-        ("kind", "id", "title", "details", "found in"),
+        (_("kind"), _("id"), _("title"), _("details"), _("found in")),
         [
             (
                 h.kind,
@@ -74,6 +75,10 @@ def search(
     )
     by_kind = ", ".join(_counted(k, n) for k, n in found.total_by_kind.items() if n)
     if found.total > len(found.hits):
-        click.echo(f"\n{len(found.hits)} shown of {found.total} ({by_kind}); --limit shows more")
+        click.echo(
+            _("\n{count} shown of {total} ({by_kind}); --limit shows more").format(
+                count=len(found.hits), total=found.total, by_kind=by_kind
+            )
+        )
     else:
-        click.echo(f"\n{len(found.hits)} found")
+        click.echo(_("\n{count} found").format(count=len(found.hits)))

@@ -9,6 +9,7 @@ import click
 from tracker.cli.context import CliContext, pass_cli
 from tracker.cli.import_ import run_and_report
 from tracker.cli.output import echo_json, format_option
+from tracker.i18n import _
 
 
 @click.command("vcard")
@@ -35,7 +36,11 @@ def export_vcard(cli: CliContext, output: Path, version: str, fmt: str) -> None:
     if fmt == "json":
         echo_json({"path": str(result.path.resolve()), "people": result.rows, "version": version})
         return
-    click.echo(f"wrote {result.rows} people to {result.path} (vCard {version})")
+    click.echo(
+        _("wrote {rows} people to {path} (vCard {version})").format(
+            rows=result.rows, path=result.path, version=version
+        )
+    )
 
 
 @click.command("vcard")

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tracker.i18n import _
+
 BACKUP_PREFIX = "tracker-"
 
 
@@ -37,14 +39,20 @@ def _verify(path: Path, expected: dict[str, int] | None = None) -> dict[str, int
     try:
         status = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if status != "ok":
-            raise BackupError(f"{path} failed its integrity check: {status}")
+            raise BackupError(
+                _("{path} failed its integrity check: {status}").format(path=path, status=status)
+            )
         counts = _row_counts(conn)
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"{path} is not a readable SQLite database: {exc}") from exc
+        raise BackupError(
+            _("{path} is not a readable SQLite database: {exc}").format(path=path, exc=exc)
+        ) from exc
     finally:
         conn.close()
     if expected is not None and counts != expected:
-        raise BackupError(f"{path} does not hold the same rows as the database it copies")
+        raise BackupError(
+            _("{path} does not hold the same rows as the database it copies").format(path=path)
+        )
     return counts
 
 

@@ -15,6 +15,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
+from tracker.i18n import _
+
 # A fixed naming convention makes every constraint addressable by name, which SQLite's
 # batch migrations need in order to drop or alter them later.
 NAMING_CONVENTION = {
@@ -42,10 +44,10 @@ class Money(TypeDecorator[Decimal]):
         if value is None:
             return None
         if isinstance(value, float):
-            raise TypeError("money must be a Decimal, never a float")
+            raise TypeError(_("money must be a Decimal, never a float"))
         cents = Decimal(value) * 100
         if cents != cents.to_integral_value():
-            raise ValueError(f"{value!r} has more precision than cents")
+            raise ValueError(_("{value!r} has more precision than cents").format(value=value))
         return int(cents)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
@@ -64,7 +66,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         if not isinstance(value, datetime) or value.tzinfo is None:
-            raise ValueError("timestamps must be timezone-aware datetimes")
+            raise ValueError(_("timestamps must be timezone-aware datetimes"))
         return value.astimezone(UTC)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, inspect
 from tracker.config import sqlite_path_of
 from tracker.db import fts
 from tracker.db.backup import BackupInfo, backup_sqlite
+from tracker.i18n import _
 from tracker.resources import migrations_dir
 
 if TYPE_CHECKING:
@@ -136,8 +137,10 @@ def _run_upgrade(engine: Engine) -> None:
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:
                         raise MigrationError(
-                            f"the upgrade would leave {len(broken)} broken references; "
-                            "nothing was changed"
+                            _(
+                                "the upgrade would leave {count} broken references; "
+                                "nothing was changed"
+                            ).format(count=len(broken))
                         )
         finally:
             if sqlite:

@@ -28,6 +28,9 @@ __all__ = [
 ]
 
 
+from tracker.i18n import _
+
+
 class ConflictKind(StrEnum):
     PARTICIPANT_OVERLAP = "participant_overlap"
     EVENT_OUTSIDE_MISSION = "event_outside_mission"
@@ -145,8 +148,15 @@ def participant_overlaps(missions: Sequence[MissionSpan]) -> list[Conflict]:
                         kind=ConflictKind.PARTICIPANT_OVERLAP.value,
                         severity=Severity.WARNING.value,
                         message=(
-                            f"{person.name} would be on two missions at once on "
-                            f"{span_text(first, last)}: {_named(a)} and {_named(b)}"
+                            _(
+                                "{name} would be on two missions at once on {span_text}: "
+                                "{named} and {named2}"
+                            ).format(
+                                name=person.name,
+                                span_text=span_text(first, last),
+                                named=_named(a),
+                                named2=_named(b),
+                            )
                         ),
                         mission_id=a.id,
                         other_mission_id=b.id,
@@ -170,8 +180,14 @@ def events_outside(missions: Sequence[MissionSpan], events: Iterable[EventSpan])
                     kind=ConflictKind.EVENT_OUTSIDE_MISSION.value,
                     severity=Severity.WARNING.value,
                     message=(
-                        f"{event.name!r} ({span_text(event.start, event.end)}) is not within "
-                        f"its mission {_named(mission)}: move the event or the mission's dates"
+                        _(
+                            "{name!r} ({span_text}) is not within its mission {named}: move the "
+                            "event or the mission's dates"
+                        ).format(
+                            name=event.name,
+                            span_text=span_text(event.start, event.end),
+                            named=_named(mission),
+                        )
                     ),
                     mission_id=mission.id,
                     event_id=event.id,
@@ -188,9 +204,16 @@ def holidays_during(mission: MissionSpan, holidays: Mapping[date, str]) -> list[
             kind=ConflictKind.MISSION_ON_HOLIDAY.value,
             severity=Severity.HINT.value,
             message=(
-                f"{mission.title!r} is in {mission.country_name} on {_DAY_NAMES[day.weekday()]} "
-                f"{day:%d/%m/%Y}, a public "
-                f"holiday there ({name}): offices and partners may be closed"
+                _(
+                    "{title!r} is in {country_name} on {value} {day:%d/%m/%Y}, a public "
+                    "holiday there ({name}): offices and partners may be closed"
+                ).format(
+                    title=mission.title,
+                    country_name=mission.country_name,
+                    value=_DAY_NAMES[day.weekday()],
+                    day=day,
+                    name=name,
+                )
             ),
             mission_id=mission.id,
             start=day,
@@ -217,8 +240,16 @@ def deadlines_during(
                     kind=ConflictKind.DEADLINE_DURING_MISSION.value,
                     severity=Severity.HINT.value,
                     message=(
-                        f"{deadline.title}{label} is due on {deadline.due:%d/%m/%Y}, during "
-                        f"{_named(mission)}: {away}, so get the proposal in before leaving"
+                        _(
+                            "{title}{label} is due on {due:%d/%m/%Y}, during {named}: {away}, so "
+                            "get the proposal in before leaving"
+                        ).format(
+                            title=deadline.title,
+                            label=label,
+                            due=deadline.due,
+                            named=_named(mission),
+                            away=away,
+                        )
                     ),
                     mission_id=mission.id,
                     deadline_id=deadline.id,

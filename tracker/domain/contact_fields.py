@@ -16,6 +16,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from tracker.domain.dates import DateParseError, parse_optional_date
+from tracker.i18n import _
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -64,13 +65,13 @@ def choice(enum_cls: type[E], raw: object, default: E, errors: dict[str, str], f
         return enum_cls(_ALIASES.get(text, text))
     except ValueError:
         options = ", ".join(member.value for member in enum_cls)
-        errors[field] = f"{raw!r} is not one of: {options}"
+        errors[field] = _("{raw!r} is not one of: {options}").format(raw=raw, options=options)
         return default
 
 
 def limited(value: str, field: str, limit: int, errors: dict[str, str]) -> str:
     if len(value) > limit:
-        errors[field] = f"keep it under {limit} characters"
+        errors[field] = _("keep it under {limit} characters").format(limit=limit)
     return value
 
 
@@ -93,14 +94,18 @@ def web_address(text: str, field: str, errors: dict[str, str]) -> str:
         text = "https://" + text
     parsed = urlparse(text)
     if parsed.scheme not in ("http", "https") or "." not in parsed.netloc or " " in text:
-        errors[field] = f"{text!r} is not a web address (it should start with https://)"
+        errors[field] = _("{text!r} is not a web address (it should start with https://)").format(
+            text=text
+        )
     return text
 
 
 def country_code(text: str, errors: dict[str, str], field: str = "country") -> str | None:
     code = text.strip().upper() or None
     if code is not None and (len(code) != 2 or not code.isalpha()):
-        errors[field] = f"{code!r} is not a two-letter ISO country code (e.g. BE, US)"
+        errors[field] = _("{code!r} is not a two-letter ISO country code (e.g. BE, US)").format(
+            code=code
+        )
     return code
 
 
@@ -109,7 +114,9 @@ def normalise_email(text: str) -> str:
     try:
         return validate_email(text.strip(), check_deliverability=False).normalized
     except EmailNotValidError as exc:
-        raise ValueError(f"{text.strip()!r} is not a valid email address: {exc}") from exc
+        raise ValueError(
+            _("{strip!r} is not a valid email address: {exc}").format(strip=text.strip(), exc=exc)
+        ) from exc
 
 
 def normalise_phone(text: str, region: str | None = None) -> str:
@@ -121,10 +128,12 @@ def normalise_phone(text: str, region: str | None = None) -> str:
     try:
         number = phonenumbers.parse(shown, region)
     except phonenumbers.NumberParseException as exc:
-        raise ValueError(f"{shown!r} is not a valid phone number") from exc
+        raise ValueError(_("{shown!r} is not a valid phone number").format(shown=shown)) from exc
     if not phonenumbers.is_valid_number(number):
         hint = "" if shown.startswith("+") else f" in {region} (add +country code if foreign)"
-        raise ValueError(f"{shown!r} is not a valid phone number{hint}")
+        raise ValueError(
+            _("{shown!r} is not a valid phone number{hint}").format(shown=shown, hint=hint)
+        )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -135,10 +144,12 @@ def parse_optional_time(text: str | None) -> time | None:
         return None
     match = re.fullmatch(r"(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?", shown, re.IGNORECASE)
     if match is None:
-        raise ValueError(f'"{shown}" is not a time: write it like 14:30')
+        raise ValueError(_('"{shown}" is not a time: write it like 14:30').format(shown=shown))
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
     if hour > 23 or minute > 59:
-        raise ValueError(f'"{shown}" is not a time of day: hours 0-23, minutes 0-59')
+        raise ValueError(
+            _('"{shown}" is not a time of day: hours 0-23, minutes 0-59').format(shown=shown)
+        )
     return time(hour, minute)
 
 
@@ -161,7 +172,7 @@ def tags_of(value: object, errors: dict[str, str]) -> tuple[str, ...]:
     for item in items:
         tag = normalise_tag(item)
         if len(tag) > TAG_MAX:
-            errors["tags"] = f"keep each tag under {TAG_MAX} characters"
+            errors["tags"] = _("keep each tag under {TAG_MAX} characters").format(TAG_MAX=TAG_MAX)
         elif tag and tag not in tags:
             tags.append(tag)
     return tuple(tags)

@@ -38,6 +38,7 @@ from tracker.domain.enums import (
 )
 from tracker.domain.errors import ValidationError
 from tracker.domain.money import AmountParseError, parse_amount
+from tracker.i18n import _
 
 __all__ = [
     "CallData",
@@ -113,7 +114,7 @@ def validate_organisation(raw: Mapping[str, object]) -> OrganisationData:
     errors: dict[str, str] = {}
     name = limited(text_of(raw, "name"), "name", 300, errors)
     if not name:
-        errors["name"] = "an organisation needs a name"
+        errors["name"] = _("an organisation needs a name")
     data = OrganisationData(
         name=name,
         kind=choice(OrgKind, raw.get("kind"), OrgKind.CLUSTER, errors, "kind"),
@@ -142,7 +143,7 @@ def validate_person(raw: Mapping[str, object], *, region: str | None = None) -> 
     errors: dict[str, str] = {}
     name = limited(text_of(raw, "name"), "name", 200, errors)
     if not name:
-        errors["name"] = "a person needs a name"
+        errors["name"] = _("a person needs a name")
     email = text_of(raw, "email")
     if email:
         try:
@@ -159,9 +160,9 @@ def validate_person(raw: Mapping[str, object], *, region: str | None = None) -> 
     source = limited(text_of(raw, "consent_source"), "consent_source", 300, errors)
     when = date_field(raw, "consent_date", errors)
     if consent is ConsentStatus.GIVEN and not source and "consent" not in errors:
-        errors["consent_source"] = "say where consent was given (e.g. 'form at MedTech 2018')"
+        errors["consent_source"] = _("say where consent was given (e.g. 'form at MedTech 2018')")
     if consent is ConsentStatus.UNKNOWN and (source or when) and "consent" not in errors:
-        errors["consent"] = "a consent source or date needs a consent: given, refused, withdrawn"
+        errors["consent"] = _("a consent source or date needs a consent: given, refused, withdrawn")
     data = PersonData(
         full_name=name,
         role=limited(text_of(raw, "role"), "role", 200, errors),
@@ -187,7 +188,7 @@ def validate_interaction(
     errors: dict[str, str] = {}
     occurred_on = date_field(raw, "date", errors) or default_date
     if occurred_on is None and "date" not in errors:
-        errors["date"] = "when did it happen? e.g. 25/10/2018"
+        errors["date"] = _("when did it happen? e.g. 25/10/2018")
     try:
         at = parse_optional_time(text_of(raw, "time"))
     except ValueError as exc:
@@ -196,7 +197,7 @@ def validate_interaction(
     follow_up = text_of(raw, "follow_up")
     due = date_field(raw, "due", errors)
     if due is not None and not follow_up:
-        errors["follow_up"] = "a due date needs something to follow up"
+        errors["follow_up"] = _("a due date needs something to follow up")
     kind = choice(InteractionKind, raw.get("kind"), InteractionKind.MEETING, errors, "kind")
     if errors or occurred_on is None:
         raise ValidationError(errors)
@@ -215,10 +216,10 @@ def validate_call(raw: Mapping[str, object]) -> CallData:
     errors: dict[str, str] = {}
     programme = limited(text_of(raw, "programme"), "programme", 100, errors)
     if not programme:
-        errors["programme"] = "name the programme (e.g. COSME, INNOSUP, Horizon Europe)"
+        errors["programme"] = _("name the programme (e.g. COSME, INNOSUP, Horizon Europe)")
     name = limited(text_of(raw, "name"), "name", 300, errors)
     if not name:
-        errors["name"] = "a call needs a name"
+        errors["name"] = _("a call needs a name")
     budget: Decimal | None = None
     raw_budget = raw.get("budget")
     if isinstance(raw_budget, Decimal):

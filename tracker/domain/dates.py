@@ -9,15 +9,12 @@ from typing import cast
 
 from dateutil import parser as du_parser
 
+from tracker.i18n import N_, _
+from tracker.i18n_format import month_year
+
 __all__ = ["DateParseError", "format_iso", "parse_optional_date", "parse_user_date"]
 
-_EXAMPLES = "write it like 25/10/2018, 2018-10-25 or 25 ottobre 2018"
-
-# English names kept locally: calendar.month_name follows the process locale.
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+_EXAMPLES = N_("write it like 25/10/2018, 2018-10-25 or 25 ottobre 2018")
 
 # Two defaults that differ in every field: a field that comes out equal in both parses
 # was typed by the user, one that follows the default was not.
@@ -68,7 +65,7 @@ _INFO = _DateInfo(dayfirst=True)
 
 
 def _error(text: str, why: str) -> DateParseError:
-    return DateParseError(f'"{text}" {why}')
+    return DateParseError(f'"{text}" {why}')  # why: translated by the caller
 
 
 def _typed_ymd(text: str) -> tuple[int, int, int] | None:
@@ -96,20 +93,22 @@ def _typed_ymd(text: str) -> tuple[int, int, int] | None:
 def _why_not_real(text: str) -> str:
     typed = _typed_ymd(text)
     if typed is None:
-        return f"is not a real date; {_EXAMPLES}"
+        return _("is not a real date; {EXAMPLES}").format(EXAMPLES=_(_EXAMPLES))
     year, month, day = typed
     if year < 1:
-        return f"is not a real date: there is no year {year}"
+        return _("is not a real date: there is no year {year}").format(year=year)
     if not 1 <= month <= 12:
-        return f"is not a real date: there is no month {month} (dates are day/month/year)"
+        return _("is not a real date: there is no month {month} (dates are day/month/year)").format(
+            month=month
+        )
     if day < 1:
-        return f"is not a real date: there is no day {day}"
+        return _("is not a real date: there is no day {day}").format(day=day)
     length = calendar.monthrange(year, month)[1]
-    return (
-        f"is not a real date: {_MONTH_NAMES[month - 1]} {year} has {length} days"
-        if day > length
-        else f"is not a real date; {_EXAMPLES}"
-    )
+    if day > length:
+        return _("is not a real date: {month} has {length} days").format(
+            month=month_year(date(year, month, 1)), length=length
+        )
+    return _("is not a real date; {EXAMPLES}").format(EXAMPLES=_(_EXAMPLES))
 
 
 def _parse_twice(text: str) -> tuple[datetime, datetime]:
@@ -125,14 +124,18 @@ def _parse_twice(text: str) -> tuple[datetime, datetime]:
     except du_parser.ParserError as exc:
         if "out of range" in str(exc) or "must be in" in str(exc):
             raise _error(text, _why_not_real(text)) from exc
-        raise _error(text, f"is not a date I can read; {_EXAMPLES}") from exc
+        raise _error(
+            text, _("is not a date I can read; {EXAMPLES}").format(EXAMPLES=_(_EXAMPLES))
+        ) from exc
     except (ValueError, OverflowError) as exc:
-        raise _error(text, f"is not a date I can read; {_EXAMPLES}") from exc
+        raise _error(
+            text, _("is not a date I can read; {EXAMPLES}").format(EXAMPLES=_(_EXAMPLES))
+        ) from exc
 
 
 def _check_complete(text: str, a: datetime, b: datetime) -> None:
     if a.time() != _DEFAULT_A.time() or b.time() != _DEFAULT_B.time() or a.tzinfo is not None:
-        raise _error(text, "has a time of day: enter the date only")
+        raise _error(text, _("has a time of day: enter the date only"))
     missing = [
         name
         for name, left, right in (
@@ -143,7 +146,12 @@ def _check_complete(text: str, a: datetime, b: datetime) -> None:
         if left != right
     ]
     if missing:
-        raise _error(text, f"has no {' or '.join(missing)}: {_EXAMPLES}")
+        raise _error(
+            text,
+            _("has no {missing}: {EXAMPLES}").format(
+                missing=" or ".join(missing), EXAMPLES=_(_EXAMPLES)
+            ),
+        )
 
 
 def parse_user_date(text: str) -> date:
@@ -156,13 +164,13 @@ def parse_user_date(text: str) -> date:
     if not shown:
         raise DateParseError("The date is empty: " + _EXAMPLES)
     if _CLOCK.search(shown):
-        raise _error(shown, "has a time of day: enter the date only")
+        raise _error(shown, _("has a time of day: enter the date only"))
     numbers = _NUMBER.findall(shown)
     has_month_name = any(_INFO.month(w) is not None for w in _WORD.findall(shown))
     # A surplus number would be read by dateutil as an hour: say "unreadable" instead.
     too_many = len(numbers) > (2 if has_month_name else 3)
     if too_many or any(len(n) not in (1, 2, 4) for n in numbers):
-        raise _error(shown, f"is not a date I can read; {_EXAMPLES}")
+        raise _error(shown, _("is not a date I can read; {EXAMPLES}").format(EXAMPLES=_(_EXAMPLES)))
 
     a, b = _parse_twice(shown)
     _check_complete(shown, a, b)
@@ -173,7 +181,7 @@ def parse_user_date(text: str) -> date:
         raise _error(shown, why)
     # A zero-padded "0018" is a typo, not the first century.
     if len(four_digit) != 1 or four_digit[0].startswith("0") or int(four_digit[0]) != a.year:
-        raise _error(shown, f"is not a date I can read; {_EXAMPLES}")
+        raise _error(shown, _("is not a date I can read; {EXAMPLES}").format(EXAMPLES=_(_EXAMPLES)))
     if _typed_ymd(shown) != (a.year, a.month, a.day):
         raise _error(shown, _why_not_real(shown))
     return a.date()

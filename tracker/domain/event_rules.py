@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 from tracker.domain.dates import DateParseError, parse_optional_date
 from tracker.domain.enums import EventKind, EventStatus, Priority
 from tracker.domain.errors import ValidationError
+from tracker.i18n import _
 
 NAME_MAX = 300
 FIELDS = (
@@ -51,7 +52,7 @@ def _choice(enum_cls: type[E], raw: object, default: E, errors: dict[str, str], 
         return enum_cls(text)
     except ValueError:
         options = ", ".join(member.value for member in enum_cls)
-        errors[field] = f"{raw!r} is not one of: {options}"
+        errors[field] = _("{raw!r} is not one of: {options}").format(raw=raw, options=options)
         return default
 
 
@@ -71,13 +72,15 @@ def validate_event(raw: Mapping[str, object]) -> EventData:
     errors: dict[str, str] = {}
     name = _text(raw, "name")
     if not name:
-        errors["name"] = "an event needs a name"
+        errors["name"] = _("an event needs a name")
     elif len(name) > NAME_MAX:
-        errors["name"] = f"keep the name under {NAME_MAX} characters"
+        errors["name"] = _("keep the name under {NAME_MAX} characters").format(NAME_MAX=NAME_MAX)
 
     country = _text(raw, "country").upper() or None
     if country is not None and (len(country) != 2 or not country.isalpha()):
-        errors["country"] = f"{country!r} is not a two-letter ISO country code (e.g. BE, US)"
+        errors["country"] = _(
+            "{country!r} is not a two-letter ISO country code (e.g. BE, US)"
+        ).format(country=country)
 
     dates: dict[str, date | None] = {}
     for field in ("start", "end"):
@@ -88,19 +91,23 @@ def validate_event(raw: Mapping[str, object]) -> EventData:
             dates[field] = None
     start, end = dates["start"], dates["end"]
     if end is not None and start is None and "start" not in errors:
-        errors["end"] = "an end date needs a start date"
+        errors["end"] = _("an end date needs a start date")
     if start is not None and end is not None and end < start:
-        errors["end"] = f"the event cannot end ({end:%d/%m/%Y}) before it starts ({start:%d/%m/%Y})"
+        errors["end"] = _(
+            "the event cannot end ({end:%d/%m/%Y}) before it starts ({start:%d/%m/%Y})"
+        ).format(end=end, start=start)
 
     placeholder = _flag(raw.get("placeholder"))
     if placeholder and (start is not None or end is not None):
-        errors["start"] = "a placeholder for events still to be found has no dates"
+        errors["start"] = _("a placeholder for events still to be found has no dates")
 
     url = _text(raw, "url")
     if url:
         parsed = urlparse(url)
         if parsed.scheme not in ("http", "https") or "." not in parsed.netloc:
-            errors["url"] = f"{url!r} is not a web address (it should start with https://)"
+            errors["url"] = _(
+                "{url!r} is not a web address (it should start with https://)"
+            ).format(url=url)
 
     data = EventData(
         name=name,

@@ -14,6 +14,7 @@ from datetime import date
 from tracker.domain.contact_fields import choice, date_field, limited
 from tracker.domain.enums import MissionStatus
 from tracker.domain.errors import RuleViolation, ValidationError
+from tracker.i18n import _
 
 __all__ = [
     "FIELDS",
@@ -76,28 +77,29 @@ def validate_mission(raw: Mapping[str, object]) -> MissionData:
     """
     errors: dict[str, str] = {}
     if raw.get("status") not in (None, ""):
-        errors["status"] = "a mission's status moves on its own (draft → planned → booked → done)"
+        errors["status"] = _(
+            "a mission's status moves on its own (draft → planned → booked → done)"
+        )
     title = limited(_line(raw, "title"), "title", TITLE_MAX, errors)
     if not title:
-        errors["title"] = "a mission needs a title, e.g. 'Brussels, cluster partnering'"
+        errors["title"] = _("a mission needs a title, e.g. 'Brussels, cluster partnering'")
     city = limited(_line(raw, "city"), "city", CITY_MAX, errors)
 
     start = date_field(raw, "start", errors)
     end = date_field(raw, "end", errors)
     if start is None and "start" not in errors:
-        errors["start"] = "when does the mission start? e.g. 24/10/2018"
+        errors["start"] = _("when does the mission start? e.g. 24/10/2018")
     if end is None and "end" not in errors:
         end = start
     if start is not None and end is not None:
         if end < start:
-            errors["end"] = (
-                f"the mission cannot end ({end:%d/%m/%Y}) before it starts ({start:%d/%m/%Y})"
-            )
+            errors["end"] = _(
+                "the mission cannot end ({end:%d/%m/%Y}) before it starts ({start:%d/%m/%Y})"
+            ).format(end=end, start=start)
         elif (end - start).days + 1 > MAX_DAYS:
-            errors["end"] = (
-                f"{(end - start).days + 1} days is longer than a mission can be "
-                f"({MAX_DAYS} at most): check the year"
-            )
+            errors["end"] = _(
+                "{value} days is longer than a mission can be ({MAX_DAYS} at most): check the year"
+            ).format(value=(end - start).days + 1, MAX_DAYS=MAX_DAYS)
     if errors:
         raise ValidationError(errors)
     assert start is not None and end is not None
@@ -117,7 +119,9 @@ def mission_status(value: object) -> MissionStatus:
     status = choice(MissionStatus, value, MissionStatus.DRAFT, errors, "status")
     if errors or not str(value or "").strip():
         options = ", ".join(s.value for s in MissionStatus)
-        raise ValidationError({"status": f"{value!r} is not one of: {options}"})
+        raise ValidationError(
+            {"status": _("{value!r} is not one of: {options}").format(value=value, options=options)}
+        )
     return status
 
 
@@ -134,7 +138,13 @@ def check_move(
     if new not in allowed:
         options = " or ".join(s.value for s in allowed)
         raise RuleViolation(
-            f"{title!r} is {current.value}: it can become {options}, not {new.value}"
+            _("{title!r} is {value}: it can become {options}, not {value2}").format(
+                title=title, value=current.value, options=options, value2=new.value
+            )
         )
     if new is MissionStatus.BOOKED and participants == 0:
-        raise RuleViolation(f"{title!r} has nobody travelling: add participants before booking")
+        raise RuleViolation(
+            _("{title!r} has nobody travelling: add participants before booking").format(
+                title=title
+            )
+        )

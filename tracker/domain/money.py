@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from tracker.i18n import N_, _
+
 __all__ = [
     "CENT",
     "MAX_AMOUNT",
@@ -27,7 +29,7 @@ _WITH_CURRENCY = re.compile(
 _SPACE = "[ \u00a0\u202f]"  # copy-pasted amounts carry (narrow) non-breaking spaces
 _SPACE_GROUPED = re.compile(rf"[0-9]{{1,3}}(?:{_SPACE}[0-9]{{3}})+(?:[.,][0-9]*)?")
 _SHAPE = re.compile(r"[0-9][0-9.,]*")
-_HOW = "write it like 1200 or 1.200,50"
+_HOW = N_("write it like 1200 or 1.200,50")
 
 
 class AmountParseError(ValueError):
@@ -41,7 +43,10 @@ def _error(text: str, why: str) -> AmountParseError:
 def _check_groups(shown: str, whole: str, sep: str) -> str:
     """The integer digits, after checking that `sep` splits them into groups of three."""
     if sep and not re.fullmatch(rf"[0-9]{{1,3}}(?:{re.escape(sep)}[0-9]{{3}})*", whole):
-        raise _error(shown, f"has misplaced thousands separators '{sep}': use groups of 3 digits")
+        raise _error(
+            shown,
+            _("has misplaced thousands separators '{sep}': use groups of 3 digits").format(sep=sep),
+        )
     return whole.replace(sep, "") if sep else whole
 
 
@@ -52,27 +57,39 @@ def _split(shown: str, core: str, spaced: bool) -> tuple[str, str]:
         decimal_sep = "." if core.rfind(".") > core.rfind(",") else ","
         thousands_sep = "," if decimal_sep == "." else "."
         if core.count(decimal_sep) > 1:
-            raise _error(shown, f"has '{decimal_sep}' both as thousands and decimal separator")
+            raise _error(
+                shown,
+                _("has '{decimal_sep}' both as thousands and decimal separator").format(
+                    decimal_sep=decimal_sep
+                ),
+            )
     elif dots + commas == 1:
         decimal_sep, thousands_sep = ("." if dots else ","), ""
-        whole, _, fraction = core.partition(decimal_sep)
+        whole, _sep, fraction = core.partition(decimal_sep)
         # With spaces grouping the thousands, a lone "." or "," can only be decimal.
         if not spaced and len(fraction) == 3 and re.fullmatch(r"[1-9][0-9]{0,2}", whole):
             plain = whole + fraction
             italian = format_eur(Decimal(plain)).removesuffix(" €")
             raise _error(
                 shown,
-                f"is ambiguous: is '{decimal_sep}' separating thousands or decimals? "
-                f"For {plain} euro write {plain}, {plain}.00 or {italian}",
+                _(
+                    "is ambiguous: is '{decimal_sep}' separating thousands or decimals? "
+                    "For {plain} euro write {plain}, {plain}.00 or {italian}"
+                ).format(decimal_sep=decimal_sep, plain=plain, italian=italian),
             )
     else:
         decimal_sep, thousands_sep = "", ("." if dots else "," if commas else "")
 
-    whole, _, fraction = core.partition(decimal_sep) if decimal_sep else (core, "", "")
+    whole, _sep, fraction = core.partition(decimal_sep) if decimal_sep else (core, "", "")
     if decimal_sep and not fraction:
-        raise _error(shown, f"ends with '{decimal_sep}' but has no cents after it")
+        raise _error(
+            shown,
+            _("ends with '{decimal_sep}' but has no cents after it").format(
+                decimal_sep=decimal_sep
+            ),
+        )
     if len(fraction) > 2:
-        raise _error(shown, "has more than 2 decimal places: amounts are in cents only")
+        raise _error(shown, _("has more than 2 decimal places: amounts are in cents only"))
     return _check_groups(shown, whole, thousands_sep), fraction
 
 
@@ -85,37 +102,40 @@ def parse_amount(text: str) -> Decimal:
     """
     shown = text.strip()
     if not shown:
-        raise AmountParseError(f"The amount is empty: {_HOW}")
+        raise AmountParseError(_("The amount is empty: {HOW}").format(HOW=_(_HOW)))
     match = _WITH_CURRENCY.fullmatch(shown)
     if match is None:  # cannot happen: every part of the pattern is optional
-        raise _error(shown, f"is not an amount: {_HOW}")
+        raise _error(shown, _("is not an amount: {HOW}").format(HOW=_(_HOW)))
     if match.group("pre") and match.group("post"):
-        raise _error(shown, "names the currency twice: write it like € 1.200,50")
+        raise _error(shown, _("names the currency twice: write it like € 1.200,50"))
     core = match.group("core").strip()
     if core.startswith(("-", "−")):
-        raise _error(shown, "is negative: amounts here are never below zero")
+        raise _error(shown, _("is negative: amounts here are never below zero"))
     spaced = bool(re.search(_SPACE, core))
     if spaced:
         if not _SPACE_GROUPED.fullmatch(core):
-            raise _error(shown, f"is not an amount (spaces only between groups of 3): {_HOW}")
+            raise _error(
+                shown,
+                _("is not an amount (spaces only between groups of 3): {HOW}").format(HOW=_(_HOW)),
+            )
         core = re.sub(_SPACE, "", core)
     if not _SHAPE.fullmatch(core):
-        raise _error(shown, f"is not an amount: {_HOW}")
+        raise _error(shown, _("is not an amount: {HOW}").format(HOW=_(_HOW)))
 
     whole, fraction = _split(shown, core, spaced)
     # Checked on the integer first: quantize() fails outright past Decimal's precision.
     if int(whole) >= MAX_AMOUNT:
-        raise _error(shown, "is too large to be a real amount: check for a typo")
+        raise _error(shown, _("is too large to be a real amount: check for a typo"))
     return Decimal(f"{whole}.{fraction or '0'}").quantize(CENT)
 
 
 def to_cents(d: Decimal) -> int:
     """Exact number of cents; refuses sub-cent values rather than rounding them away."""
     if not d.is_finite():
-        raise ValueError(f"{d} is not an amount")
+        raise ValueError(_("{d} is not an amount").format(d=d))
     cents = d * 100
     if cents != cents.to_integral_value():
-        raise ValueError(f"{d} has fractions of a cent")
+        raise ValueError(_("{d} has fractions of a cent").format(d=d))
     return int(cents)
 
 
@@ -133,7 +153,7 @@ def format_eur(d: Decimal, style: str = "it") -> str:
         return f"{sign}{grouped.replace(',', '.')},{fraction:02d} €"
     if style == "en":
         return f"{sign}€{grouped}.{fraction:02d}"
-    raise ValueError(f"unknown money style {style!r}: use 'it' or 'en'")
+    raise ValueError(_("unknown money style {style!r}: use 'it' or 'en'").format(style=style))
 
 
 def format_plain(d: Decimal) -> str:

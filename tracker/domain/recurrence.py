@@ -15,6 +15,8 @@ from datetime import date, datetime, time
 
 from dateutil.rrule import rrule, rrulestr
 
+from tracker.i18n import _
+
 __all__ = [
     "EXAMPLE",
     "PRESETS",
@@ -73,20 +75,30 @@ def parts_of(text: str) -> dict[str, str]:
     for piece in normalise(rule).split(";"):
         key, sep, value = piece.partition("=")
         if not sep or not key or not value:
-            raise RecurrenceError(f'"{rule}": {piece!r} is not KEY=VALUE; write it like {EXAMPLE}')
+            raise RecurrenceError(
+                _('"{rule}": {piece!r} is not KEY=VALUE; write it like {EXAMPLE}').format(
+                    rule=rule, piece=piece, EXAMPLE=EXAMPLE
+                )
+            )
         if key in parts:
-            raise RecurrenceError(f'"{rule}" gives {key} twice')
+            raise RecurrenceError(_('"{rule}" gives {key} twice').format(rule=rule, key=key))
         if key not in _KEYS + _KEYS_MORE:
             finer = key in ("BYHOUR", "BYMINUTE", "BYSECOND")
             why = "events last whole days, so no hours" if finer else f"{key} is not a rule part"
-            raise RecurrenceError(f'"{rule}": {why} (use {", ".join(_KEYS)})')
+            raise RecurrenceError(
+                _('"{rule}": {why} (use {KEYS})').format(rule=rule, why=why, KEYS=", ".join(_KEYS))
+            )
         parts[key] = value
     if parts.get("FREQ") not in _UNITS:
         raise RecurrenceError(
-            f'"{rule}" needs FREQ=YEARLY, MONTHLY, WEEKLY or DAILY, e.g. {EXAMPLE}'
+            _('"{rule}" needs FREQ=YEARLY, MONTHLY, WEEKLY or DAILY, e.g. {EXAMPLE}').format(
+                rule=rule, EXAMPLE=EXAMPLE
+            )
         )
     if "UNTIL" in parts and not re.fullmatch(r"\d{8}", parts["UNTIL"]):
-        raise RecurrenceError(f'"{rule}": UNTIL is a date written YYYYMMDD, e.g. UNTIL=20251231')
+        raise RecurrenceError(
+            _('"{rule}": UNTIL is a date written YYYYMMDD, e.g. UNTIL=20251231').format(rule=rule)
+        )
     return parts
 
 
@@ -97,7 +109,9 @@ def _parse(text: str, start: date) -> rrule:
         parsed = rrulestr(normalise(rule), dtstart=_dt(start))
     except (ValueError, TypeError, OverflowError) as exc:
         raise RecurrenceError(
-            f'"{rule}" is not a recurrence rule I can read ({exc}); write it like {EXAMPLE}'
+            _(
+                '"{rule}" is not a recurrence rule I can read ({exc}); write it like {EXAMPLE}'
+            ).format(rule=rule, exc=exc, EXAMPLE=EXAMPLE)
         ) from exc
     assert isinstance(parsed, rrule)  # one RRULE line: parts_of refuses anything else
     return parsed
@@ -123,12 +137,17 @@ def validate_rule(text: str, start: date | None, *, year: int) -> str:
     parsed = _parse(text, start or date(year, 1, 1))
     if next(iter(parsed), None) is None:
         raise RecurrenceError(
-            f'"{text.strip()}" gives no date at all: check its month, day and COUNT parts'
+            _('"{strip}" gives no date at all: check its month, day and COUNT parts').format(
+                strip=text.strip()
+            )
         )
     if start is None and _depends_on_start(rule, year):
         raise RecurrenceError(
-            f'"{text.strip()}" repeats the event\'s start date, and the event has none yet: '
-            f"give its dates first, or name the days in the rule, e.g. {EXAMPLE}"
+            _(
+                '"{strip}" repeats the event\'s start date, and the event has none '
+                "yet: give its dates first, or name the days in the rule, e.g. "
+                "{EXAMPLE}"
+            ).format(strip=text.strip(), EXAMPLE=EXAMPLE)
         )
     return rule
 
@@ -158,7 +177,9 @@ def preset_rule(name: str, start: date) -> str:
     }
     if key not in rules:
         raise RecurrenceError(
-            f"{name!r} is neither a preset ({', '.join(PRESETS)}) nor a rule like {EXAMPLE}"
+            _("{name!r} is neither a preset ({PRESETS}) nor a rule like {EXAMPLE}").format(
+                name=name, PRESETS=", ".join(PRESETS), EXAMPLE=EXAMPLE
+            )
         )
     return rules[key]
 
@@ -174,8 +195,10 @@ def expand(text: str, start: date | None, *, year: int) -> str:
             preset_rule(text, date(year, 1, 1))  # an unknown name says so first
             if re.sub(r"[\s_]+", "-", text.strip().lower()) not in ("none", "never"):
                 raise RecurrenceError(
-                    f"{text.strip()!r} repeats the event's own date, and it has none yet: "
-                    f"give its dates first, or write the rule in full, e.g. {EXAMPLE}"
+                    _(
+                        "{strip!r} repeats the event's own date, and it has none yet: give its "
+                        "dates first, or write the rule in full, e.g. {EXAMPLE}"
+                    ).format(strip=text.strip(), EXAMPLE=EXAMPLE)
                 )
             return ""
         return validate_rule(preset_rule(text, start), start, year=year)
@@ -221,7 +244,9 @@ def _weekdays(value: str) -> tuple[list[str], bool]:
     for entry in value.split(","):
         match = _BYDAY.fullmatch(entry)
         if match is None:
-            raise RecurrenceError(f"BYDAY={value} is not a list of days like -1TH or MO,WE")
+            raise RecurrenceError(
+                _("BYDAY={value} is not a list of days like -1TH or MO,WE").format(value=value)
+            )
         name = _DAY_NAMES[_WEEKDAYS.index(match.group(2))]
         if match.group(1):
             positioned = True

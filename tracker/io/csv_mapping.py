@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from tracker.domain.contact_rules import fold
+from tracker.i18n import _
 from tracker.io.csv_problems import Problem, problem
 from tracker.io.csv_write import unneutralise
 
@@ -240,7 +241,9 @@ class ColumnMapping:
 
 def check_kind(kind: str) -> str:
     if kind not in FIELDS:
-        raise ValueError(f"{kind!r} is not one of: {', '.join(KINDS)}")
+        raise ValueError(
+            _("{kind!r} is not one of: {KINDS}").format(kind=kind, KINDS=", ".join(KINDS))
+        )
     return kind
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from tracker.i18n import _
 from tracker.io.csv_write import atomic_writer
 
 WRITE_VERSIONS = ("4.0", "3.0")
@@ -116,7 +117,7 @@ def write_card(handle: IO[str], card: PersonCard, version: str = "4.0") -> None:
 def write_vcards(path: Path, cards: Iterable[PersonCard], *, version: str = "4.0") -> int:
     """Write the cards atomically (mode 0600); return how many."""
     if version not in WRITE_VERSIONS:
-        raise ValueError(f"vCard version {version!r}: write 4.0 or 3.0")
+        raise ValueError(_("vCard version {version!r}: write 4.0 or 3.0").format(version=version))
     count = 0
     with atomic_writer(path, encoding="utf-8", newline="") as handle:
         for card in cards:

@@ -22,6 +22,7 @@ from tracker.domain.models import (
     Plan,
     PlanCountry,
 )
+from tracker.i18n import _
 from tracker.services import conflicts
 from tracker.services._convert_partners import WITH_LINKS
 from tracker.services.dto_calendar import ITEM_KINDS, CalendarItem
@@ -41,7 +42,11 @@ def checked_kinds(kinds: Collection[str] | None) -> frozenset[str]:
     unknown = sorted(chosen - set(ITEM_KINDS))
     if unknown:
         raise ValidationError(
-            {"kinds": f"{', '.join(unknown)}: show one of {', '.join(ITEM_KINDS)}"}
+            {
+                "kinds": _("{unknown}: show one of {ITEM_KINDS}").format(
+                    unknown=", ".join(unknown), ITEM_KINDS=", ".join(ITEM_KINDS)
+                )
+            }
         )
     return chosen
 

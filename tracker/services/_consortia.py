@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, selectinload
 from tracker.domain.enums import ConsortiumStatus, MemberRole
 from tracker.domain.errors import RuleViolation, ValidationError
 from tracker.domain.models import Consortium, ConsortiumMember, FundingCall
+from tracker.i18n import _
 from tracker.services import _lookup_partners as find
 
 # Results come only after a submission; anything else may move freely.
@@ -22,14 +23,18 @@ def consortium_status(value: str) -> ConsortiumStatus:
         return ConsortiumStatus(value.strip().lower())
     except ValueError as exc:
         options = ", ".join(s.value for s in ConsortiumStatus)
-        raise ValidationError({"status": f"{value!r} is not one of: {options}"}) from exc
+        raise ValidationError(
+            {"status": _("{value!r} is not one of: {options}").format(value=value, options=options)}
+        ) from exc
 
 
 def member_of(session: Session, consortium: Consortium, org_ref: find.Ref) -> ConsortiumMember:
     org = find.organisation_by_ref(session, org_ref)
     member = next((m for m in consortium.members if m.organisation_id == org.id), None)
     if member is None:
-        raise RuleViolation(f"{org.name!r} is not a member of {consortium.name!r}")
+        raise RuleViolation(
+            _("{name!r} is not a member of {name2!r}").format(name=org.name, name2=consortium.name)
+        )
     return member
 
 
@@ -46,16 +51,18 @@ def check_one_coordinator(consortium: Consortium, org_id: int, role: MemberRole)
     )
     if current is not None:
         raise RuleViolation(
-            f"{current.organisation.name!r} already coordinates {consortium.name!r}: "
-            "make it a partner first"
+            _("{name!r} already coordinates {name2!r}: make it a partner first").format(
+                name=current.organisation.name, name2=consortium.name
+            )
         )
 
 
 def move_consortium(consortium: Consortium, status: ConsortiumStatus) -> None:
     if status in NEEDS_SUBMITTED and consortium.status not in (ConsortiumStatus.SUBMITTED, status):
         raise RuleViolation(
-            f"{consortium.name!r} is {consortium.status.value}: only a submitted "
-            f"proposal can be {status.value}"
+            _("{name!r} is {value}: only a submitted proposal can be {value2}").format(
+                name=consortium.name, value=consortium.status.value, value2=status.value
+            )
         )
     consortium.status = status
 
@@ -65,6 +72,8 @@ def add_member(
 ) -> None:
     org = find.organisation_by_ref(session, organisation)
     if any(m.organisation_id == org.id for m in consortium.members):
-        raise RuleViolation(f"{org.name!r} is already in {consortium.name!r}")
+        raise RuleViolation(
+            _("{name!r} is already in {name2!r}").format(name=org.name, name2=consortium.name)
+        )
     check_one_coordinator(consortium, org.id, role)
     consortium.members.append(ConsortiumMember(organisation=org, role=role))

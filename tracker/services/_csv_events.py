@@ -19,6 +19,7 @@ from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.event_rules import validate_event
 from tracker.domain.models import Event, Plan
 from tracker.domain.uid import new_uid
+from tracker.i18n import _
 from tracker.services._csv_import import (
     Countries,
     Lengths,
@@ -42,9 +43,11 @@ class EventImport:
         self._plans = dict(session.execute(select(Plan.year, Plan.id)).all())
         known = ", ".join(str(y) for y in sorted(self._plans)) or "none yet"
         if year is not None and year not in self._plans:
-            raise NotFoundError(f"there is no plan for {year} (plans: {known})")
+            raise NotFoundError(
+                _("there is no plan for {year} (plans: {known})").format(year=year, known=known)
+            )
         if not self._plans:
-            raise NotFoundError("there is no plan yet: events belong to a plan's year")
+            raise NotFoundError(_("there is no plan yet: events belong to a plan's year"))
         self._year = year if year is not None else max(self._plans)
         self._countries = Countries(session)
         self._uids: dict[str, int] = {}
@@ -63,7 +66,9 @@ class EventImport:
         known = ", ".join(str(y) for y in sorted(self._plans)) or "none yet"
         if typed:
             if not typed.isdigit() or typed not in {str(y) for y in self._plans}:
-                errors["year"] = f"there is no plan for {typed!r} (plans: {known})"
+                errors["year"] = _("there is no plan for {typed!r} (plans: {known})").format(
+                    typed=typed, known=known
+                )
                 return None
             return self._plans[int(typed)]
         return self._plans[self._year]
@@ -75,7 +80,7 @@ class EventImport:
         self._countries.resolve(raw, errors)
         uid = raw.pop("uid", "").strip()
         if len(uid) > UID_MAX:
-            errors["uid"] = f"keep it under {UID_MAX} characters"
+            errors["uid"] = _("keep it under {UID_MAX} characters").format(UID_MAX=UID_MAX)
         try:
             data = validate_event(raw)
         except ValidationError as exc:

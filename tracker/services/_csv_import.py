@@ -27,6 +27,7 @@ from tracker.db.base import Base
 from tracker.db.engine import Database
 from tracker.domain.contact_rules import fold
 from tracker.domain.models import Country
+from tracker.i18n import _
 from tracker.io.csv_problems import Problem
 from tracker.services.dto_io import (
     ColumnUse,
@@ -182,10 +183,10 @@ class Countries:
             return
         code = typed.upper() if len(typed) == 2 else self._names.get(fold(typed))
         if code is None or code not in self.codes:
-            errors["country"] = (
-                f"{typed!r} is not a country on the list: write its two-letter code "
+            errors["country"] = _(
+                "{typed!r} is not a country on the list: write its two-letter code "
                 "(e.g. BE) or add it with `tracker countries add`"
-            )
+            ).format(typed=typed)
             raw.pop("country")
             return
         raw["country"] = code
@@ -210,7 +211,7 @@ class Lengths:
         for column, limit, field in self._limits:
             value = row.get(column)
             if isinstance(value, str) and len(value) > limit and field not in errors:
-                errors[field] = f"keep it under {limit} characters"
+                errors[field] = _("keep it under {limit} characters").format(limit=limit)
 
 
 # -- writing -----------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from tracker.domain.contact_rules import (
 )
 from tracker.domain.errors import ValidationError
 from tracker.domain.models import Organisation, Person
+from tracker.i18n import _
 from tracker.services._csv_checks import quick_email, quick_phone
 from tracker.services._csv_import import (
     Lengths,
@@ -92,9 +93,9 @@ class PeopleImport:
             return matches[0][0], matches[0][1]
         if matches:
             shown = ", ".join(f"#{i} {name}" for i, _, name in matches[:5])
-            errors["organisation"] = (
-                f"{ref!r} matches several organisations ({shown}): merge them or rename one"
-            )
+            errors["organisation"] = _(
+                "{ref!r} matches several organisations ({shown}): merge them or rename one"
+            ).format(ref=ref, shown=shown)
             return None, None
         if key not in self._new_orgs:
             try:

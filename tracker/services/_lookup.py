@@ -16,6 +16,7 @@ from tracker.domain.models import (
     PlanCategory,
     PlanCountry,
 )
+from tracker.i18n import _
 
 
 def plan_by_year(session: Session, year: int) -> Plan:
@@ -23,7 +24,9 @@ def plan_by_year(session: Session, year: int) -> Plan:
     if plan is None:
         years = session.scalars(select(Plan.year).order_by(Plan.year)).all()
         known = ", ".join(str(y) for y in years) or "none yet"
-        raise NotFoundError(f"there is no plan for {year} (plans: {known})")
+        raise NotFoundError(
+            _("there is no plan for {year} (plans: {known})").format(year=year, known=known)
+        )
     return plan
 
 
@@ -31,8 +34,10 @@ def country(session: Session, code: str) -> Country:
     found = session.get(Country, code.strip().upper())
     if found is None:
         raise NotFoundError(
-            f"unknown country code {code!r}: use an ISO code such as BE, US, DE "
-            "(`tracker countries list` shows them all)"
+            _(
+                "unknown country code {code!r}: use an ISO code such as BE, US, DE "
+                "(`tracker countries list` shows them all)"
+            ).format(code=code)
         )
     return found
 
@@ -53,8 +58,9 @@ def target(session: Session, plan: Plan, code: str) -> PlanCountry:
             .order_by(PlanCountry.position)
         ).all()
         raise NotFoundError(
-            f"{code} is not a target country of the {plan.year} plan "
-            f"(targets: {', '.join(targets) or 'none yet'})"
+            _("{code} is not a target country of the {year} plan (targets: {value})").format(
+                code=code, year=plan.year, value=", ".join(targets) or "none yet"
+            )
         )
     return found
 
@@ -74,8 +80,9 @@ def plan_category(session: Session, plan: Plan, code: str) -> CostCategory:
             .order_by(PlanCategory.position)
         ).all()
         raise NotFoundError(
-            f"{code!r} is not a cost category of the {plan.year} plan "
-            f"(categories: {', '.join(codes) or 'none yet'})"
+            _("{code!r} is not a cost category of the {year} plan (categories: {value})").format(
+                code=code, year=plan.year, value=", ".join(codes) or "none yet"
+            )
         )
     return found
 
@@ -98,7 +105,7 @@ def cost_line(session: Session, plan: Plan, country_code: str, category_code: st
 def event(session: Session, event_id: int) -> Event:
     found = session.get(Event, event_id)
     if found is None:
-        raise NotFoundError(f"there is no event #{event_id}")
+        raise NotFoundError(_("there is no event #{event_id}").format(event_id=event_id))
     return found
 
 
@@ -120,8 +127,12 @@ def event_by_ref(session: Session, ref: str, year: int | None = None) -> Event:
         ).all()
     )
     if not matches:
-        raise NotFoundError(f"no event matches {ref!r}")
+        raise NotFoundError(_("no event matches {ref!r}").format(ref=ref))
     if len(matches) > 1:
         listed = "; ".join(f"#{e.id} {e.name}" for e in matches[:10])
-        raise RuleViolation(f"{ref!r} matches several events, name one by its id: {listed}")
+        raise RuleViolation(
+            _("{ref!r} matches several events, name one by its id: {listed}").format(
+                ref=ref, listed=listed
+            )
+        )
     return matches[0]

@@ -22,6 +22,7 @@ from tracker.domain.models import (
     Organisation,
     Person,
 )
+from tracker.i18n import _
 
 Ref = int | str
 M = TypeVar("M", Organisation, Person, FundingCall, Consortium, Event)
@@ -32,7 +33,9 @@ _PLURALS = {"person": "people", "consortium": "consortia"}
 def _by_id(session: Session, model: type[M], record_id: int, label: str) -> M:
     found = session.get(model, record_id)
     if found is None:
-        raise NotFoundError(f"there is no {label} #{record_id}")
+        raise NotFoundError(
+            _("there is no {label} #{record_id}").format(label=label, record_id=record_id)
+        )
     return found
 
 
@@ -57,7 +60,7 @@ def _by_ref(
         return _by_id(session, model, record_id, label)
     text = " ".join(str(ref).split())
     if not text:
-        raise NotFoundError(f"name the {label} by its id or its name")
+        raise NotFoundError(_("name the {label} by its id or its name").format(label=label))
     query = select(model).where(*extra).order_by(name, model.id).limit(SHOWN + 1)
     matches: Sequence[M] = ()
     for condition in (
@@ -69,13 +72,14 @@ def _by_ref(
         if matches:
             break
     if not matches:
-        raise NotFoundError(f"no {label} matches {text!r}")
+        raise NotFoundError(_("no {label} matches {text!r}").format(label=label, text=text))
     if len(matches) > 1:
         listed = "; ".join(describe(m) for m in matches[:SHOWN])
         more = " and more" if len(matches) > SHOWN else ""
         raise RuleViolation(
-            f"{text!r} matches several {_PLURALS.get(label, label + 's')}, "
-            f"name one by its id: {listed}{more}"
+            _("{text!r} matches several {get}, name one by its id: {listed}{more}").format(
+                text=text, get=_PLURALS.get(label, label + "s"), listed=listed, more=more
+            )
         )
     return matches[0]
 
@@ -147,7 +151,11 @@ def event_by_ref(session: Session, ref: Ref) -> Event:
 def interaction(session: Session, interaction_id: int) -> Interaction:
     found = session.get(Interaction, interaction_id)
     if found is None:
-        raise NotFoundError(f"there is no contact-log entry #{interaction_id}")
+        raise NotFoundError(
+            _("there is no contact-log entry #{interaction_id}").format(
+                interaction_id=interaction_id
+            )
+        )
     return found
 
 

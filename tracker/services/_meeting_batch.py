@@ -20,6 +20,7 @@ from tracker.domain.contact_rules import (
 )
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.models import Event, Interaction, Organisation, Person
+from tracker.i18n import _
 from tracker.services import _lookup
 from tracker.services import _lookup_partners as find
 from tracker.services._convert_partners import interaction_info
@@ -132,7 +133,7 @@ def log_batch(
     """Create the entries' new people and organisations and one interaction per entry."""
     event = find.event_by_ref(session, event_ref)
     if not entries:
-        raise ValidationError({"entries": "nobody to log: add at least one person met"})
+        raise ValidationError({"entries": _("nobody to log: add at least one person met")})
     batch = _Batch(session, event)
     made = [batch.entry(n, entry) for n, entry in enumerate(entries, start=1)]
     if batch.errors:

@@ -22,6 +22,7 @@ from tracker.domain.models import (
     OrganisationTag,
     Person,
 )
+from tracker.i18n import _
 from tracker.services.dto_partners import MergeReport, NamedRef
 
 _ROLE_RANK = {MemberRole.COORDINATOR: 0, MemberRole.PARTNER: 1, MemberRole.ASSOCIATED: 2}
@@ -68,7 +69,9 @@ def _join_notes(
 
 def _check(keep_id: int, drop_id: int, what: str) -> None:
     if keep_id == drop_id:
-        raise RuleViolation(f"that is the same {what} twice: pick two different records")
+        raise RuleViolation(
+            _("that is the same {what} twice: pick two different records").format(what=what)
+        )
 
 
 def merge_people(session: Session, keep: Person, drop: Person) -> MergeReport:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from tracker import i18n_format
 from tracker.domain.enums import MissionStatus
 from tracker.domain.errors import NotFoundError, RuleViolation
 from tracker.domain.mission_rules import MOVES
@@ -21,7 +22,7 @@ from tracker.domain.models import (
     Plan,
     PlanCountry,
 )
-from tracker.domain.money import format_eur
+from tracker.i18n import _
 from tracker.services import _lookup
 from tracker.services._lookup_partners import SHOWN, Ref
 from tracker.services.budget import line_figures, over_line_warning
@@ -49,7 +50,7 @@ def _line(m: Mission) -> str:
 def mission(session: Session, mission_id: int) -> Mission:
     found = session.get(Mission, mission_id)
     if found is None:
-        raise NotFoundError(f"there is no mission #{mission_id}")
+        raise NotFoundError(_("there is no mission #{mission_id}").format(mission_id=mission_id))
     return found
 
 
@@ -60,7 +61,7 @@ def mission_by_ref(session: Session, ref: Ref, year: int | None = None) -> Missi
         return mission(session, int(text))
     name = " ".join(text.split())
     if not name:
-        raise NotFoundError("name the mission by its id or its title")
+        raise NotFoundError(_("name the mission by its id or its title"))
     query = select(Mission).order_by(Mission.start_date, Mission.id).limit(SHOWN + 1)
     if year is not None:
         query = (
@@ -78,10 +79,14 @@ def mission_by_ref(session: Session, ref: Ref, year: int | None = None) -> Missi
         if matches:
             break
     if not matches:
-        raise NotFoundError(f"no mission matches {name!r}")
+        raise NotFoundError(_("no mission matches {name!r}").format(name=name))
     if len(matches) > 1:
         listed = "; ".join(_line(m) for m in matches[:SHOWN])
-        raise RuleViolation(f"{name!r} matches several missions, name one by its id: {listed}")
+        raise RuleViolation(
+            _("{name!r} matches several missions, name one by its id: {listed}").format(
+                name=name, listed=listed
+            )
+        )
     return matches[0]
 
 
@@ -141,7 +146,7 @@ def _warnings(
     total = sum((a.amount for a in money), ZERO)
     if m.status is MissionStatus.CANCELLED and total:
         found.append(
-            f"cancelled, yet it still holds {format_eur(total)} on cost lines: "
+            f"cancelled, yet it still holds {i18n_format.money(total)} on cost lines: "
             "unlink them to free the money"
         )
     return tuple(found)

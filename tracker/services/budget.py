@@ -20,7 +20,8 @@ from tracker.domain.models import (
     PlanCategory,
     PlanCountry,
 )
-from tracker.domain.money import format_eur
+from tracker.i18n import _
+from tracker.i18n_format import money
 from tracker.services import _lookup
 from tracker.services.convert import category_info, checked_amount, country_info
 from tracker.services.dto import (
@@ -82,16 +83,22 @@ def over_line_warning(code: str, category_name: str, line: LineFigures) -> str |
     if not line.over_allocated:
         return None
     who = (
-        "events and missions"
+        _("events and missions")
         if line.missions and line.events
-        else "missions"
+        else _("missions")
         if line.missions
-        else "events"
+        else _("events")
     )
-    return (
-        f"{who} now take {format_eur(line.allocated)} of {code} {category_name.lower()}, "
-        f"which plans {format_eur(line.planned)}: "
-        f"{format_eur(line.allocated - line.planned)} over the line"
+    return _(
+        "{who} now take {allocated} of {code} {category}, which plans {planned}: "
+        "{over} over the line"
+    ).format(
+        who=who,
+        allocated=money(line.allocated),
+        code=code,
+        category=category_name.lower(),
+        planned=money(line.planned),
+        over=money(line.allocated - line.planned),
     )
 
 
@@ -191,13 +198,17 @@ def cap_warnings(table: BudgetTable) -> tuple[str, ...]:
     for cap in table.caps:
         if cap.over and cap.cap is not None:
             who = (
-                "the whole plan"
+                _("the whole plan")
                 if cap.group == "total"
-                else f"{cap.label} ({', '.join(cap.countries)})"
+                else f"{_(cap.label)} ({', '.join(cap.countries)})"
             )
             warnings.append(
-                f"{who} plans {format_eur(cap.total)}, over the cap of {format_eur(cap.cap)} "
-                f"by {format_eur(cap.total - cap.cap)}"
+                _("{who} plans {total}, over the cap of {cap} by {over}").format(
+                    who=who,
+                    total=money(cap.total),
+                    cap=money(cap.cap),
+                    over=money(cap.total - cap.cap),
+                )
             )
     return tuple(warnings)
 
@@ -226,10 +237,13 @@ class BudgetService:
             table = build_table(session, plan)
         warnings = list(cap_warnings(table))
         if figures.over_allocated:
-            who = "events and missions" if figures.missions else "events"
+            who = _("events and missions") if figures.missions else _("events")
             warnings.insert(
                 0,
-                f"{who} already take {format_eur(figures.allocated)} of this line, "
-                f"{format_eur(figures.allocated - figures.planned)} more than planned",
+                _("{who} already take {allocated} of this line, {over} more than planned").format(
+                    who=who,
+                    allocated=money(figures.allocated),
+                    over=money(figures.allocated - figures.planned),
+                ),
             )
         return SetPlannedResult(country.upper(), category.lower(), figures, tuple(warnings))

@@ -17,6 +17,7 @@ from tracker.domain.enums import Priority
 from tracker.domain.errors import ConflictError, RuleViolation, ValidationError
 from tracker.domain.event_rules import validate_event
 from tracker.domain.models import Event
+from tracker.i18n import _
 from tracker.services import _calendar_items as items
 from tracker.services import _lookup, conflicts
 from tracker.services import _missions as missions
@@ -102,9 +103,11 @@ class CalendarService:
         in view.
         """
         if not 1 <= month <= 12:
-            raise ValidationError({"month": f"{month} is not a month: use 1 to 12"})
+            raise ValidationError(
+                {"month": _("{month} is not a month: use 1 to 12").format(month=month)}
+            )
         if not date.min.year < year < date.max.year:  # the grid's first and last weeks
-            raise ValidationError({"year": f"{year} is beyond the calendar"})
+            raise ValidationError({"year": _("{year} is beyond the calendar").format(year=year)})
         chosen = items.checked_kinds(kinds)
         grid = stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
         first, last = grid[0][0], grid[-1][-1]
@@ -144,7 +147,13 @@ class CalendarService:
         day (a span that began earlier comes first), missions before events, deadlines
         and follow-ups, then by title. Filters as for ``month``."""
         if not 1 <= days <= MAX_AGENDA_DAYS:
-            raise ValidationError({"days": f"show 1 to {MAX_AGENDA_DAYS} days"})
+            raise ValidationError(
+                {
+                    "days": _("show 1 to {MAX_AGENDA_DAYS} days").format(
+                        MAX_AGENDA_DAYS=MAX_AGENDA_DAYS
+                    )
+                }
+            )
         chosen = items.checked_kinds(kinds)
         try:
             end = start + timedelta(days=days - 1)
@@ -193,16 +202,20 @@ class CalendarService:
                 event = _lookup.event(session, event_id)
                 if expected_version is not None and event.version != expected_version:
                     raise ConflictError(
-                        f"{event.name!r} was changed by someone else since you opened it"
+                        _("{name!r} was changed by someone else since you opened it").format(
+                            name=event.name
+                        )
                     )
                 if event.is_placeholder:
                     raise RuleViolation(
-                        f"{event.name!r} stands for events still to be found and cannot get "
-                        "dates: add the real event, then schedule it"
+                        _(
+                            "{name!r} stands for events still to be found and cannot get dates: "
+                            "add the real event, then schedule it"
+                        ).format(name=event.name)
                     )
                 raw = {**_form_of(event), "start": _as_text(start), "end": _as_text(end)}
                 if not str(raw["start"]).strip():
-                    raise ValidationError({"start": "give the day the event starts"})
+                    raise ValidationError({"start": _("give the day the event starts")})
                 try:
                     data = validate_event(raw)
                     first, last = data.start_date, data.end_date
@@ -217,7 +230,9 @@ class CalendarService:
                 session.flush()
                 return event_detail(session, event)
         except StaleDataError as exc:
-            raise ConflictError(f"event #{event_id} was changed by someone else") from exc
+            raise ConflictError(
+                _("event #{event_id} was changed by someone else").format(event_id=event_id)
+            ) from exc
 
     def unschedule(self, event_id: int) -> EventDetail:
         """Take an event's dates away: back to the tray."""

@@ -32,6 +32,7 @@ from tracker.domain.models import (
     Organisation,
     Person,
 )
+from tracker.i18n import _
 from tracker.services import _lookup_partners as find
 from tracker.services import _timeline
 from tracker.services._convert_partners import WITH_LINKS, follow_up_row, interaction_info
@@ -208,7 +209,7 @@ class ContactLogService:
             orgs, persons = _links(session, organisations, people)
             if not orgs and not persons:
                 raise ValidationError(
-                    {"people": "whom did you meet? name a person or organisation"}
+                    {"people": _("whom did you meet? name a person or organisation")}
                 )
             for person in persons:
                 if person.organisation is not None and person.organisation not in orgs:
@@ -298,7 +299,10 @@ class ContactLogService:
                 interaction = find.interaction(session, interaction_id)
                 if expected_version is not None and interaction.version != expected_version:
                     raise ConflictError(
-                        f"entry #{interaction_id} was changed by someone else since you opened it"
+                        _(
+                            "entry #{interaction_id} was changed by someone else since you opened "
+                            "it"
+                        ).format(interaction_id=interaction_id)
                     )
                 fields = {**_info(session, interaction_id).form_fields(), **changes}
                 _apply(interaction, validate_interaction(fields))
@@ -312,11 +316,15 @@ class ContactLogService:
                 if people is not None:
                     interaction.people = persons
                 if not interaction.organisations and not interaction.people:
-                    raise ValidationError({"people": "an entry needs a person or organisation"})
+                    raise ValidationError({"people": _("an entry needs a person or organisation")})
                 session.flush()
                 return _info(session, interaction_id)
         except StaleDataError as exc:
-            raise ConflictError(f"entry #{interaction_id} was changed by someone else") from exc
+            raise ConflictError(
+                _("entry #{interaction_id} was changed by someone else").format(
+                    interaction_id=interaction_id
+                )
+            ) from exc
 
     def delete(self, interaction_id: int) -> None:
         with self._db.write() as session:
@@ -372,7 +380,11 @@ class ContactLogService:
         with self._db.write() as session:
             interaction = find.interaction(session, interaction_id)
             if not interaction.follow_up:
-                raise RuleViolation(f"entry #{interaction_id} has no follow-up to mark done")
+                raise RuleViolation(
+                    _("entry #{interaction_id} has no follow-up to mark done").format(
+                        interaction_id=interaction_id
+                    )
+                )
             if interaction.follow_up_done_at is None:
                 interaction.follow_up_done_at = at or datetime.now(UTC)
                 session.flush()
@@ -382,7 +394,11 @@ class ContactLogService:
         with self._db.write() as session:
             interaction = find.interaction(session, interaction_id)
             if not interaction.follow_up:
-                raise RuleViolation(f"entry #{interaction_id} has no follow-up to reopen")
+                raise RuleViolation(
+                    _("entry #{interaction_id} has no follow-up to reopen").format(
+                        interaction_id=interaction_id
+                    )
+                )
             interaction.follow_up_done_at = None
             session.flush()
             return _info(session, interaction_id)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from tracker.domain.errors import ValidationError
 from tracker.domain.models import CostCategory, Country, PlanCountry
 from tracker.domain.money import exact_amount
+from tracker.i18n import _
 from tracker.services.dto import CategoryInfo, CountryInfo, PlanCountryInfo
 
 
@@ -37,7 +38,9 @@ def checked_amount(value: Decimal, field: str = "amount", *, allow_zero: bool = 
     try:
         amount = exact_amount(value)
     except (ValueError, ArithmeticError) as exc:
-        raise ValidationError({field: f"{value} is not an amount in whole cents"}) from exc
+        raise ValidationError(
+            {field: _("{value} is not an amount in whole cents").format(value=value)}
+        ) from exc
     if amount < 0 or (amount == 0 and not allow_zero):
         raise ValidationError(
             {

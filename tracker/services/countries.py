@@ -7,6 +7,7 @@ from sqlalchemy import select
 from tracker.db.engine import Database
 from tracker.domain.errors import RuleViolation, ValidationError
 from tracker.domain.models import Country
+from tracker.i18n import _
 from tracker.services.convert import country_info
 from tracker.services.dto import CountryInfo
 
@@ -32,16 +33,16 @@ class CountryService:
         code = code.strip().upper()
         errors = {}
         if len(code) != 2 or not code.isalpha():
-            errors["code"] = f"{code!r} is not a two-letter ISO code"
+            errors["code"] = _("{code!r} is not a two-letter ISO code").format(code=code)
         if not name_en.strip():
-            errors["name"] = "a country needs a name"
+            errors["name"] = _("a country needs a name")
         if eu_member and not in_europe:
-            errors["eu"] = "an EU member is a European country"
+            errors["eu"] = _("an EU member is a European country")
         if errors:
             raise ValidationError(errors)
         with self._db.write() as session:
             if session.get(Country, code) is not None:
-                raise RuleViolation(f"{code} is already on the list")
+                raise RuleViolation(_("{code} is already on the list").format(code=code))
             country = Country(
                 code=code,
                 name_en=name_en.strip(),

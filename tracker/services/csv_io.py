@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
 from tracker.domain.errors import ValidationError
+from tracker.i18n import _
 from tracker.io.csv_mapping import (
     FIELDS,
     ColumnMapping,
@@ -52,7 +53,9 @@ def _uses(mapping: ColumnMapping) -> tuple[ColumnUse, ...]:
 
 def _kind(kind: str, kinds: tuple[str, ...]) -> str:
     if kind not in kinds:
-        raise ValidationError({"kind": f"{kind!r} is not one of: {', '.join(kinds)}"})
+        raise ValidationError(
+            {"kind": _("{kind!r} is not one of: {kinds}").format(kind=kind, kinds=", ".join(kinds))}
+        )
     return kind
 
 
@@ -68,7 +71,7 @@ class CsvService:
         """Write every record of ``kind`` (orgs, people, events, log) to ``path``."""
         header, rows = EXPORTS[_kind(kind, EXPORT_KINDS)]
         if delimiter not in DELIMITERS:
-            raise ValidationError({"delimiter": "use , ; or a tab"})
+            raise ValidationError({"delimiter": _("use , ; or a tab")})
         with self._db.read() as session:
             count = write_csv(path, header, rows(session), bom=bom, delimiter=delimiter)
         return ExportResult(kind, path, count)

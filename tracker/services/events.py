@@ -13,6 +13,7 @@ from tracker.domain.enums import EventStatus, Priority
 from tracker.domain.errors import ConflictError, RuleViolation, ValidationError
 from tracker.domain.event_rules import EventData
 from tracker.domain.models import Allocation, CostLine, Event, Plan, PlanCountry
+from tracker.i18n import _
 from tracker.services import _lookup
 from tracker.services.budget import line_figures, over_line_warning
 from tracker.services.convert import checked_amount
@@ -58,7 +59,9 @@ def _filtered(query: EventQuery) -> Select[Event]:
 
 def _order(query: EventQuery) -> list[object]:
     if query.sort not in EVENT_SORTS:
-        raise ValidationError({"sort": f"sort by one of: {', '.join(EVENT_SORTS)}"})
+        raise ValidationError(
+            {"sort": _("sort by one of: {EVENT_SORTS}").format(EVENT_SORTS=", ".join(EVENT_SORTS))}
+        )
     date_key = [Event.start_date.is_(None), Event.start_date]
     keys: dict[str, list[object]] = {
         "date": [*date_key, func.lower(Event.name)],
@@ -208,29 +211,43 @@ class EventService:
                 event = _lookup.event(session, event_id)
                 if expected_version is not None and event.version != expected_version:
                     raise ConflictError(
-                        f"event #{event_id} was changed by someone else since you opened it"
+                        _(
+                            "event #{event_id} was changed by someone else since you opened it"
+                        ).format(event_id=event_id)
                     )
                 if data.country_code:
                     _lookup.country(session, data.country_code)
                 if event.allocations and data.is_placeholder:
-                    raise RuleViolation("a placeholder takes no money: unlink its cost lines first")
+                    raise RuleViolation(
+                        _("a placeholder takes no money: unlink its cost lines first")
+                    )
                 if event.allocations and data.country_code != event.country_code:
                     raise RuleViolation(
-                        "this event has money on cost lines of "
-                        f"{event.country_code}: unlink them before moving it to another country"
+                        _(
+                            "this event has money on cost lines of {country_code}: unlink them "
+                            "before moving it to another country"
+                        ).format(country_code=event.country_code)
                     )
                 _apply(event, data)
                 session.flush()
                 return detail(session, event)
         except StaleDataError as exc:
-            raise ConflictError(f"event #{event_id} was changed by someone else") from exc
+            raise ConflictError(
+                _("event #{event_id} was changed by someone else").format(event_id=event_id)
+            ) from exc
 
     def set_status(self, event_id: int, status: str) -> EventDetail:
         try:
             new_status = EventStatus(status)
         except ValueError as exc:
             options = ", ".join(s.value for s in EventStatus)
-            raise ValidationError({"status": f"{status!r} is not one of: {options}"}) from exc
+            raise ValidationError(
+                {
+                    "status": _("{status!r} is not one of: {options}").format(
+                        status=status, options=options
+                    )
+                }
+            ) from exc
         with self._db.write() as session:
             event = _lookup.event(session, event_id)
             event.status = new_status
@@ -260,16 +277,21 @@ class EventService:
             event = _lookup.event(session, event_id)
             if event.is_placeholder:
                 raise RuleViolation(
-                    f"{event.name!r} is a placeholder for events still to be found: "
-                    "it takes no money"
+                    _(
+                        "{name!r} is a placeholder for events still to be found: it takes no money"
+                    ).format(name=event.name)
                 )
             if event.country_code is None:
-                raise RuleViolation(f"{event.name!r} has no country: set one to link cost lines")
+                raise RuleViolation(
+                    _("{name!r} has no country: set one to link cost lines").format(name=event.name)
+                )
             code = (country or event.country_code).strip().upper()
             if code != event.country_code:
                 raise RuleViolation(
-                    f"{event.name!r} is in {event.country_code}: it can only use "
-                    f"{event.country_code}'s cost lines, not {code}'s"
+                    _(
+                        "{name!r} is in {country_code}: it can only use {country_code}'s cost "
+                        "lines, not {code}'s"
+                    ).format(name=event.name, country_code=event.country_code, code=code)
                 )
             line = _lookup.cost_line(session, event.plan, code, category)
             allocation = session.scalar(
@@ -303,7 +325,11 @@ class EventService:
                 )
             )
             if allocation is None:
-                raise RuleViolation(f"{event.name!r} has no money on the {category} line")
+                raise RuleViolation(
+                    _("{name!r} has no money on the {category} line").format(
+                        name=event.name, category=category
+                    )
+                )
             session.delete(allocation)
 
     def allocations(self, year: int, country: str | None = None) -> tuple[AllocationInfo, ...]:

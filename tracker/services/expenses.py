@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 from tracker.db.engine import Database
 from tracker.domain.errors import RuleViolation
 from tracker.domain.models import CostCategory, CostLine, Expense, PlanCountry
-from tracker.domain.money import format_eur
+from tracker.i18n import _
+from tracker.i18n_format import money
 from tracker.services import _lookup
 from tracker.services.budget import line_figures
 from tracker.services.convert import checked_amount
@@ -56,8 +57,9 @@ class ExpenseService:
                 event = _lookup.event_by_ref(session, event_ref, year)
                 if event.plan_id != plan.id or event.country_code != line.plan_country.country_code:
                     raise RuleViolation(
-                        f"{event.name!r} is not an event of {line.plan_country.country_code} "
-                        f"in the {year} plan"
+                        _("{name!r} is not an event of {country_code} in the {year} plan").format(
+                            name=event.name, country_code=line.plan_country.country_code, year=year
+                        )
                     )
             expense = Expense(
                 cost_line=line,
@@ -73,9 +75,11 @@ class ExpenseService:
             info = _info(expense)
         warning = None
         if figures.overspent:
-            warning = (
-                f"{info.country_code} {info.category_code} has now spent "
-                f"{format_eur(figures.actual)} of {format_eur(figures.planned)} planned"
+            warning = _("{country} {category} has now spent {actual} of {planned} planned").format(
+                country=info.country_code,
+                category=info.category_code,
+                actual=money(figures.actual),
+                planned=money(figures.planned),
             )
         return ExpenseResult(info, figures, warning)
 
@@ -111,5 +115,7 @@ class ExpenseService:
         with self._db.write() as session:
             expense = session.get(Expense, expense_id)
             if expense is None:
-                raise RuleViolation(f"there is no expense #{expense_id}")
+                raise RuleViolation(
+                    _("there is no expense #{expense_id}").format(expense_id=expense_id)
+                )
             session.delete(expense)

@@ -15,6 +15,7 @@ from tracker.domain.dates import DateParseError, parse_user_date
 from tracker.domain.enums import CallStatus
 from tracker.domain.errors import ConflictError, RuleViolation, ValidationError
 from tracker.domain.models import CallDeadline, Consortium, ConsortiumMember, FundingCall
+from tracker.i18n import _
 from tracker.services import _lookup_partners as find
 from tracker.services._consortia import (
     CONSORTIUM_LOAD,
@@ -79,7 +80,11 @@ class FundingService:
             except ValueError as exc:
                 options = ", ".join(s.value for s in CallStatus)
                 raise ValidationError(
-                    {"status": f"{query.status!r} is not one of: {options}"}
+                    {
+                        "status": _("{status!r} is not one of: {options}").format(
+                            status=query.status, options=options
+                        )
+                    }
                 ) from exc
         with self._db.read() as session:
             total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
@@ -120,20 +125,28 @@ class FundingService:
                 call = find.call(session, call_id)
                 if expected_version is not None and call.version != expected_version:
                     raise ConflictError(
-                        f"{call.name!r} was changed by someone else since you opened it"
+                        _("{name!r} was changed by someone else since you opened it").format(
+                            name=call.name
+                        )
                     )
                 _apply(call, validate_call({**call_info(call).form_fields(), **changes}))
                 session.flush()
                 return call_info(call)
         except StaleDataError as exc:
-            raise ConflictError(f"call #{call_id} was changed by someone else") from exc
+            raise ConflictError(
+                _("call #{call_id} was changed by someone else").format(call_id=call_id)
+            ) from exc
 
     def delete_call(self, call_id: int) -> str:
         with self._db.write() as session:
             call = find.call(session, call_id)
             if call.consortia:
                 names = ", ".join(c.name for c in call.consortia)
-                raise RuleViolation(f"consortia answer {call.name!r} ({names}): remove them first")
+                raise RuleViolation(
+                    _("consortia answer {name!r} ({names}): remove them first").format(
+                        name=call.name, names=names
+                    )
+                )
             name = call.name
             session.delete(call)
             return name
@@ -143,7 +156,11 @@ class FundingService:
         with self._db.write() as session:
             call = find.call(session, call_id)
             if any(d.due_on == due_on for d in call.deadlines):
-                raise RuleViolation(f"{call.name!r} already has a deadline on {due_on:%d/%m/%Y}")
+                raise RuleViolation(
+                    _("{name!r} already has a deadline on {due_on:%d/%m/%Y}").format(
+                        name=call.name, due_on=due_on
+                    )
+                )
             call.deadlines.append(CallDeadline(due_on=due_on, label=" ".join(label.split())[:100]))
             session.flush()
             call.deadlines.sort(key=lambda d: d.due_on)
@@ -155,7 +172,11 @@ class FundingService:
             call = find.call(session, call_id)
             deadline = next((d for d in call.deadlines if d.due_on == due_on), None)
             if deadline is None:
-                raise RuleViolation(f"{call.name!r} has no deadline on {due_on:%d/%m/%Y}")
+                raise RuleViolation(
+                    _("{name!r} has no deadline on {due_on:%d/%m/%Y}").format(
+                        name=call.name, due_on=due_on
+                    )
+                )
             call.deadlines.remove(deadline)
             session.flush()
             return call_info(call)
@@ -238,11 +259,15 @@ class FundingService:
         new_status = consortium_status(status)
         clean = " ".join(name.split())
         if not clean or len(clean) > 200:
-            raise ValidationError({"name": "a consortium needs a name (under 200 characters)"})
+            raise ValidationError({"name": _("a consortium needs a name (under 200 characters)")})
         with self._db.write() as session:
             found = find.call_by_ref(session, call)
             if any(c.name.lower() == clean.lower() for c in found.consortia):
-                raise RuleViolation(f"{found.name!r} already has a consortium called {clean!r}")
+                raise RuleViolation(
+                    _("{name!r} already has a consortium called {clean!r}").format(
+                        name=found.name, clean=clean
+                    )
+                )
             consortium = Consortium(call=found, name=clean, notes=notes.strip(), status=new_status)
             session.add(consortium)
             session.flush()

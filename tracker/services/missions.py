@@ -25,6 +25,7 @@ from tracker.domain.models import (
     Plan,
     PlanCountry,
 )
+from tracker.i18n import _
 from tracker.services import _lookup
 from tracker.services import _lookup_partners as find
 from tracker.services import _missions as lookup
@@ -52,27 +53,40 @@ def _add_event(session: Session, m: Mission, ref: Ref) -> None:
     event = lookup.event_of_plan(session, ref, year)
     if event.plan_id != m.plan_country.plan_id:
         raise RuleViolation(
-            f"{event.name!r} is an event of the {event.plan.year} plan: "
-            f"{m.title!r} belongs to the {year} plan"
+            _(
+                "{name!r} is an event of the {year} plan: {title!r} belongs to the {year2} plan"
+            ).format(name=event.name, year=event.plan.year, title=m.title, year2=year)
         )
     if event.is_placeholder:
         raise RuleViolation(
-            f"{event.name!r} stands for events still to be found: add the real event instead"
+            _("{name!r} stands for events still to be found: add the real event instead").format(
+                name=event.name
+            )
         )
     if event.country_code != code:
         raise RuleViolation(
-            f"{event.name!r} is in {event.country_code or 'no country'}, but {m.title!r} "
-            f"goes to {code}: a mission covers events of its own country only"
+            _(
+                "{name!r} is in {value}, but {title!r} goes to {code}: a mission "
+                "covers events of its own country only"
+            ).format(
+                name=event.name, value=event.country_code or "no country", title=m.title, code=code
+            )
         )
     if any(e.id == event.id for e in m.events):
-        raise RuleViolation(f"{event.name!r} is already part of {m.title!r}")
+        raise RuleViolation(
+            _("{name!r} is already part of {title!r}").format(name=event.name, title=m.title)
+        )
     m.events.append(event)
 
 
 def _add_participant(session: Session, m: Mission, ref: Ref) -> None:
     person = find.person_by_ref(session, ref)
     if any(p.id == person.id for p in m.participants):
-        raise RuleViolation(f"{person.full_name} is already on {m.title!r}")
+        raise RuleViolation(
+            _("{full_name} is already on {title!r}").format(
+                full_name=person.full_name, title=m.title
+            )
+        )
     m.participants.append(person)
 
 
@@ -83,7 +97,7 @@ def _link(
     earlier amount); the line's figures and a warning when it goes over come back."""
     amount = checked_amount(amount)
     if m.status is MissionStatus.CANCELLED:
-        raise RuleViolation(f"{m.title!r} is cancelled: it takes no money")
+        raise RuleViolation(_("{title!r} is cancelled: it takes no money").format(title=m.title))
     code = m.plan_country.country_code
     line = _lookup.cost_line(session, m.plan_country.plan, code, category)
     allocation = next((a for a in m.allocations if a.cost_line_id == line.id), None)
@@ -259,7 +273,9 @@ class MissionService:
                 m = lookup.mission(session, mission_id)
                 if expected_version is not None and m.version != expected_version:
                     raise ConflictError(
-                        f"{m.title!r} was changed by someone else since you opened it"
+                        _("{title!r} was changed by someone else since you opened it").format(
+                            title=m.title
+                        )
                     )
                 fields = {**lookup.detail(session, m).form_fields(), **changes}
                 data = validate_mission({k: v for k, v in fields.items() if k != "country"})
@@ -272,15 +288,19 @@ class MissionService:
                         session.flush()
                     if m.events or m.allocations:
                         raise RuleViolation(
-                            f"{m.title!r} covers events or holds money in "
-                            f"{m.plan_country.country_code}: remove those before moving it"
+                            _(
+                                "{title!r} covers events or holds money in {country_code}: remove "
+                                "those before moving it"
+                            ).format(title=m.title, country_code=m.plan_country.country_code)
                         )
                     m.plan_country = _lookup.target(session, m.plan_country.plan, code)
                 _apply(m, data)
                 _set_links(session, m, events, participants, lines)
                 return _refresh(session, m)
         except StaleDataError as exc:
-            raise ConflictError(f"mission #{mission_id} was changed by someone else") from exc
+            raise ConflictError(
+                _("mission #{mission_id} was changed by someone else").format(mission_id=mission_id)
+            ) from exc
 
     def delete(self, mission_id: int) -> str:
         """Delete a mission with its earmarks; its events and people stay. Returns the title."""
@@ -310,7 +330,9 @@ class MissionService:
             m = lookup.mission(session, mission_id)
             found: Event = lookup.event_of_plan(session, event, lookup.year_of(m))
             if found not in m.events:
-                raise RuleViolation(f"{found.name!r} is not part of {m.title!r}")
+                raise RuleViolation(
+                    _("{name!r} is not part of {title!r}").format(name=found.name, title=m.title)
+                )
             m.events.remove(found)
             return _refresh(session, m)
 
@@ -326,7 +348,11 @@ class MissionService:
             m = lookup.mission(session, mission_id)
             found = find.person_by_ref(session, person)
             if found not in m.participants:
-                raise RuleViolation(f"{found.full_name} is not on {m.title!r}")
+                raise RuleViolation(
+                    _("{full_name} is not on {title!r}").format(
+                        full_name=found.full_name, title=m.title
+                    )
+                )
             m.participants.remove(found)
             return _refresh(session, m)
 
@@ -348,7 +374,11 @@ class MissionService:
                 (a for a in m.allocations if a.cost_line.category_id == wanted.id), None
             )
             if allocation is None:
-                raise RuleViolation(f"{m.title!r} has no money on the {wanted.code} line")
+                raise RuleViolation(
+                    _("{title!r} has no money on the {code} line").format(
+                        title=m.title, code=wanted.code
+                    )
+                )
             line_id = allocation.cost_line_id
             m.allocations.remove(allocation)
             session.flush()

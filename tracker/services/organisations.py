@@ -15,6 +15,7 @@ from tracker.domain.contact_rules import OrganisationData, normalise_name, valid
 from tracker.domain.enums import OrgKind, Stage
 from tracker.domain.errors import ConflictError, RuleViolation, ValidationError
 from tracker.domain.models import Organisation, OrganisationTag, Tag
+from tracker.i18n import _
 from tracker.services import _lookup
 from tracker.services import _lookup_partners as find
 from tracker.services._convert_partners import org_detail, org_rows
@@ -42,7 +43,9 @@ def _enum_filter(enum_cls: type[OrgKind] | type[Stage], value: str, field: str) 
     text = value.strip().lower().replace(" ", "_").replace("-", "_")
     if text not in {m.value for m in enum_cls}:
         options = ", ".join(m.value for m in enum_cls)
-        raise ValidationError({field: f"{value!r} is not one of: {options}"})
+        raise ValidationError(
+            {field: _("{value!r} is not one of: {options}").format(value=value, options=options)}
+        )
     return text
 
 
@@ -71,7 +74,9 @@ def _filtered(query: OrganisationQuery, sqlite: bool) -> Select[Organisation]:
 
 def _order(query: OrganisationQuery) -> list[ColumnElement[Any]]:
     if query.sort not in ORGANISATION_SORTS:
-        raise ValidationError({"sort": f"sort by one of: {', '.join(ORGANISATION_SORTS)}"})
+        raise ValidationError(
+            {"sort": _("sort by one of: {sorts}").format(sorts=", ".join(ORGANISATION_SORTS))}
+        )
     name = (Organisation.name, False)
     keys: dict[str, list[tuple[Any, bool]]] = {
         "name": [name],
@@ -158,14 +163,18 @@ class OrganisationService:
                 org = find.organisation(session, org_id)
                 if expected_version is not None and org.version != expected_version:
                     raise ConflictError(
-                        f"{org.name!r} was changed by someone else since you opened it"
+                        _("{name!r} was changed by someone else since you opened it").format(
+                            name=org.name
+                        )
                     )
                 fields = {**org_detail(session, org).form_fields(), **changes}
                 _apply(session, org, validate_organisation(fields))
                 session.flush()
                 return org_detail(session, org)
         except StaleDataError as exc:
-            raise ConflictError(f"organisation #{org_id} was changed by someone else") from exc
+            raise ConflictError(
+                _("organisation #{org_id} was changed by someone else").format(org_id=org_id)
+            ) from exc
 
     def delete(self, org_id: int) -> str:
         """Delete it with its tags, contact-log links and memberships; its people stay."""
@@ -253,7 +262,9 @@ class OrganisationService:
             if not 0 <= position < len(STAGES):
                 edge = "last" if step > 0 else "first"
                 raise RuleViolation(
-                    f"{org.name!r} is already in the {edge} column ({org.stage.value})"
+                    _("{name!r} is already in the {edge} column ({value})").format(
+                        name=org.name, edge=edge, value=org.stage.value
+                    )
                 )
             return _change(session, org, STAGES[position])
 
@@ -274,7 +285,11 @@ class OrganisationService:
             gone = {normalise_tag(t) for t in tags}
             missing = gone - {t.name for t in org.tags}
             if missing:
-                raise RuleViolation(f"{org.name!r} has no tag {', '.join(sorted(missing))}")
+                raise RuleViolation(
+                    _("{name!r} has no tag {join}").format(
+                        name=org.name, join=", ".join(sorted(missing))
+                    )
+                )
             org.tags = [t for t in org.tags if t.name not in gone]
             session.flush()
             unused = select(OrganisationTag.tag_id).distinct()

@@ -14,6 +14,7 @@ from tracker.domain.contact_rules import PersonData, normalise_person_name, vali
 from tracker.domain.enums import ConsentStatus
 from tracker.domain.errors import ConflictError, TrackerError, ValidationError
 from tracker.domain.models import Organisation, Person
+from tracker.i18n import _
 from tracker.services import _lookup_partners as find
 from tracker.services._convert_partners import person_detail, person_row
 from tracker.services._query import sort_keys, window, word_prefix
@@ -48,14 +49,20 @@ def _filtered(query: PersonQuery, sqlite: bool) -> Select[Person]:
         except ValueError as exc:
             options = ", ".join(c.value for c in ConsentStatus)
             raise ValidationError(
-                {"consent": f"{query.consent!r} is not one of: {options}"}
+                {
+                    "consent": _("{consent!r} is not one of: {options}").format(
+                        consent=query.consent, options=options
+                    )
+                }
             ) from exc
     return stmt
 
 
 def _order(query: PersonQuery) -> list[ColumnElement[Any]]:
     if query.sort not in PERSON_SORTS:
-        raise ValidationError({"sort": f"sort by one of: {', '.join(PERSON_SORTS)}"})
+        raise ValidationError(
+            {"sort": _("sort by one of: {sorts}").format(sorts=", ".join(PERSON_SORTS))}
+        )
     name = (Person.full_name, False)
     keys: dict[str, list[tuple[Any, bool]]] = {
         "name": [name],
@@ -153,7 +160,9 @@ class PeopleService:
                 person = find.person(session, person_id)
                 if expected_version is not None and person.version != expected_version:
                     raise ConflictError(
-                        f"{person.full_name!r} was changed by someone else since you opened it"
+                        _("{full_name!r} was changed by someone else since you opened it").format(
+                            full_name=person.full_name
+                        )
                     )
                 fields = {**person_detail(session, person).form_fields(), **changes}
                 data, organisation = resolve_person_fields(session, fields)
@@ -161,7 +170,9 @@ class PeopleService:
                 session.flush()
                 return person_detail(session, person)
         except StaleDataError as exc:
-            raise ConflictError(f"person #{person_id} was changed by someone else") from exc
+            raise ConflictError(
+                _("person #{person_id} was changed by someone else").format(person_id=person_id)
+            ) from exc
 
     def delete(self, person_id: int) -> str:
         """Delete the person and their place in contact-log entries (the entries stay)."""

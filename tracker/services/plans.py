@@ -22,6 +22,7 @@ from tracker.domain.models import (
     PlanCategory,
     PlanCountry,
 )
+from tracker.i18n import _
 from tracker.services import _lookup
 from tracker.services.budget import plan_categories
 from tracker.services.convert import plan_country_info
@@ -116,10 +117,12 @@ class PlanService:
     def create(self, year: int, title: str = "") -> PlanOverview:
         """A new plan year with the cost items and caps of the latest plan before it."""
         if not 2000 <= year <= 2100:
-            raise ValidationError({"year": f"{year} is not a plausible plan year"})
+            raise ValidationError(
+                {"year": _("{year} is not a plausible plan year").format(year=year)}
+            )
         with self._db.write() as session:
             if session.scalar(select(Plan.id).where(Plan.year == year)) is not None:
-                raise RuleViolation(f"there is already a plan for {year}")
+                raise RuleViolation(_("there is already a plan for {year}").format(year=year))
             previous = session.scalar(
                 select(Plan).where(Plan.year < year).order_by(Plan.year.desc()).limit(1)
             ) or session.scalar(select(Plan).order_by(Plan.year).limit(1))
@@ -158,15 +161,15 @@ class PlanService:
         errors = {}
         for name, value in (("inside", inside), ("outside", outside), ("total", total)):
             if isinstance(value, Decimal) and value < 0:
-                errors[name] = "a cap cannot be negative"
+                errors[name] = _("a cap cannot be negative")
         try:
             new_basis = CapBasis(basis) if basis else None
         except ValueError:
-            errors["basis"] = "the cap basis is 'europe' (geography) or 'eu' (membership)"
+            errors["basis"] = _("the cap basis is 'europe' (geography) or 'eu' (membership)")
         try:
             new_scope = CapScope(scope) if scope else None
         except ValueError:
-            errors["scope"] = "the cap scope is 'together' or 'per_country'"
+            errors["scope"] = _("the cap scope is 'together' or 'per_country'")
         if errors:
             raise ValidationError(errors)
         with self._db.write() as session:
@@ -191,7 +194,7 @@ class PlanService:
             new_role = CountryRole(role)
         except ValueError as exc:
             raise ValidationError(
-                {"role": "a country is a 'target' or on the 'watch' list"}
+                {"role": _("a country is a 'target' or on the 'watch' list")}
             ) from exc
         with self._db.write() as session:
             plan = _lookup.plan_by_year(session, year)
@@ -199,7 +202,9 @@ class PlanService:
             existing = next((pc for pc in plan.countries if pc.country_code == country.code), None)
             if existing is not None:
                 raise RuleViolation(
-                    f"{country.name_en} is already on the {year} plan ({existing.role.value})"
+                    _("{name_en} is already on the {year} plan ({value})").format(
+                        name_en=country.name_en, year=year, value=existing.role.value
+                    )
                 )
             position = None
             if new_role is CountryRole.TARGET:
@@ -224,16 +229,24 @@ class PlanService:
             code = code.strip().upper()
             plan_country = next((pc for pc in plan.countries if pc.country_code == code), None)
             if plan_country is None:
-                raise RuleViolation(f"{code} is not on the {year} plan")
+                raise RuleViolation(
+                    _("{code} is not on the {year} plan").format(code=code, year=year)
+                )
             uses = _uses_of_lines(session, [line.id for line in plan_country.cost_lines])
             if uses:
-                raise RuleViolation(f"{code} has {uses} on its cost lines: remove those first")
+                raise RuleViolation(
+                    _("{code} has {uses} on its cost lines: remove those first").format(
+                        code=code, uses=uses
+                    )
+                )
             missions = session.scalar(
                 select(func.count()).where(Mission.plan_country_id == plan_country.id)
             )
             if missions:
                 raise RuleViolation(
-                    f"{code} has {missions} mission(s) in the {year} plan: delete them first"
+                    _(
+                        "{code} has {missions} mission(s) in the {year} plan: delete them first"
+                    ).format(code=code, missions=missions, year=year)
                 )
             removed_position = plan_country.position
             plan.countries.remove(plan_country)
@@ -254,7 +267,9 @@ class PlanService:
                 (pc for pc in plan.countries if pc.country_code == code.strip().upper()), None
             )
             if plan_country is None:
-                raise RuleViolation(f"{code.upper()} is not on the {year} plan")
+                raise RuleViolation(
+                    _("{upper} is not on the {year} plan").format(upper=code.upper(), year=year)
+                )
             plan_country.rationale = rationale.strip()
             if priority_note is not None:
                 plan_country.priority_note = priority_note.strip()
@@ -267,13 +282,15 @@ class PlanService:
         """Add a cost item to a plan, defining it first if it is new."""
         code = code.strip().lower()
         if not code or not code.replace("_", "").isalnum():
-            raise ValidationError({"code": "use a short code of letters, digits and _"})
+            raise ValidationError({"code": _("use a short code of letters, digits and _")})
         with self._db.write() as session:
             plan = _lookup.plan_by_year(session, year)
             category = session.scalar(select(CostCategory).where(CostCategory.code == code))
             if category is None:
                 if not name_it.strip() and not name_en.strip():
-                    raise ValidationError({"name": f"{code!r} is a new cost item: give it a name"})
+                    raise ValidationError(
+                        {"name": _("{code!r} is a new cost item: give it a name").format(code=code)}
+                    )
                 category = CostCategory(
                     code=code,
                     name_it=name_it.strip() or name_en.strip(),
@@ -281,7 +298,11 @@ class PlanService:
                 )
                 session.add(category)
             elif any(pc.category_id == category.id for pc in plan.categories):
-                raise RuleViolation(f"{code!r} is already a cost item of the {year} plan")
+                raise RuleViolation(
+                    _("{code!r} is already a cost item of the {year} plan").format(
+                        code=code, year=year
+                    )
+                )
             position = 1 + max((pc.position for pc in plan.categories), default=0)
             plan.categories.append(PlanCategory(category=category, position=position))
             for pc in plan.countries:
@@ -301,7 +322,11 @@ class PlanService:
             ).all()
             uses = _uses_of_lines(session, [line.id for line in lines])
             if uses:
-                raise RuleViolation(f"{category.code!r} has {uses}: remove those first")
+                raise RuleViolation(
+                    _("{code!r} has {uses}: remove those first").format(
+                        code=category.code, uses=uses
+                    )
+                )
             for line in lines:
                 session.delete(line)
             link = next(pc for pc in plan.categories if pc.category_id == category.id)

@@ -12,6 +12,7 @@ from tracker.db.engine import Database
 from tracker.domain import recurrence as rules
 from tracker.domain.errors import ConflictError, RuleViolation, ValidationError
 from tracker.domain.models import Event
+from tracker.i18n import _
 from tracker.services import _lookup
 from tracker.services.dto_calendar import PresetOption, ProposedDate, RecurrenceInfo
 
@@ -80,11 +81,15 @@ class RecurrenceService:
                 event = _lookup.event(session, event_id)
                 if expected_version is not None and event.version != expected_version:
                     raise ConflictError(
-                        f"{event.name!r} was changed by someone else since you opened it"
+                        _("{name!r} was changed by someone else since you opened it").format(
+                            name=event.name
+                        )
                     )
                 if event.is_placeholder and rule.strip().lower() not in ("", "none", "never"):
                     raise RuleViolation(
-                        f"{event.name!r} stands for events still to be found: it does not repeat"
+                        _(
+                            "{name!r} stands for events still to be found: it does not repeat"
+                        ).format(name=event.name)
                     )
                 start, year = event.start_date, event.plan.year
                 try:
@@ -102,7 +107,9 @@ class RecurrenceService:
                 session.flush()
                 return _info(event, warning)
         except StaleDataError as exc:
-            raise ConflictError(f"event #{event_id} was changed by someone else") from exc
+            raise ConflictError(
+                _("event #{event_id} was changed by someone else").format(event_id=event_id)
+            ) from exc
 
     def next_occurrence(self, event_id: int, after: date) -> date | None:
         """The event's first date strictly after ``after``; None if it does not repeat
@@ -116,7 +123,9 @@ class RecurrenceService:
                     event.recurrence, event.start_date, after, year=event.plan.year
                 )
             except rules.RecurrenceError as exc:
-                raise RuleViolation(f"{event.name!r} has a rule I cannot read: {exc}") from exc
+                raise RuleViolation(
+                    _("{name!r} has a rule I cannot read: {exc}").format(name=event.name, exc=exc)
+                ) from exc
 
     def propose_next_year(self, plan_year: int) -> tuple[ProposedDate, ...]:
         """For each recurring, dated event of ``plan_year``: its date in the year after,

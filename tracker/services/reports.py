@@ -30,6 +30,7 @@ from tracker.domain.models import (
     Plan,
     PlanCountry,
 )
+from tracker.i18n import _
 from tracker.io import report, xlsx_export
 from tracker.io.report.atomic import WrittenFile, write_text_atomic
 from tracker.io.report.labels import LANGS
@@ -68,9 +69,13 @@ STREAM_BATCH = 500
 def _checked(lang: str, fmt: str | None = None) -> None:
     errors = {}
     if lang not in LANGS:
-        errors["lang"] = f"{lang!r} is not a language of the documents: use {' or '.join(LANGS)}"
+        errors["lang"] = _("{lang!r} is not a language of the documents: use {LANGS}").format(
+            lang=lang, LANGS=" or ".join(LANGS)
+        )
     if fmt is not None and fmt not in report.FORMATS:
-        errors["format"] = f"{fmt!r} is not a document format: use {' or '.join(report.FORMATS)}"
+        errors["format"] = _("{fmt!r} is not a document format: use {FORMATS}").format(
+            fmt=fmt, FORMATS=" or ".join(report.FORMATS)
+        )
     if errors:
         raise ValidationError(errors)
 

@@ -22,6 +22,7 @@ from tracker.db.engine import Database
 from tracker.db.fts import SEARCH_TABLE, SearchTable
 from tracker.domain.errors import ValidationError
 from tracker.domain.models import Event, FundingCall, Interaction, Organisation, Person
+from tracker.i18n import _
 from tracker.services.dto_search import SEARCH_KINDS, SearchHit, SearchKind, SearchResults
 from tracker.services.search_text import (
     MIN_SUBSTRING,
@@ -182,7 +183,13 @@ def _wanted(kinds: Collection[str] | None) -> list[SearchKind]:
         return list(SEARCH_KINDS)
     unknown = set(kinds) - set(SEARCH_KINDS)
     if unknown:
-        raise ValidationError({"kinds": f"search among: {', '.join(SEARCH_KINDS)}"})
+        raise ValidationError(
+            {
+                "kinds": _("search among: {SEARCH_KINDS}").format(
+                    SEARCH_KINDS=", ".join(SEARCH_KINDS)
+                )
+            }
+        )
     return [k for k in SEARCH_KINDS if k in kinds]
 
 

@@ -27,6 +27,7 @@ from tracker.domain.models import (
     PlanCountry,
     PlanObjective,
 )
+from tracker.i18n import _
 from tracker.resources import seeds_dir
 from tracker.services.dto import SeedReport
 from tracker.services.seed_partners import load_calls, load_organisations
@@ -45,7 +46,9 @@ def _money(value: Any, where: str) -> Decimal | None:
     try:
         amount = Decimal(str(value)).quantize(Decimal("0.01"))
     except InvalidOperation as exc:
-        raise SeedError(f"{where}: {value!r} is not an amount") from exc
+        raise SeedError(
+            _("{where}: {value!r} is not an amount").format(where=where, value=value)
+        ) from exc
     return amount
 
 
@@ -123,7 +126,9 @@ def load_plan(session: Session, data: Mapping[str, Any], source: str) -> int | N
     for entry in data.get("countries", []):
         country = session.get(Country, entry["code"])
         if country is None:
-            raise SeedError(f"{source}: unknown country {entry['code']!r}")
+            raise SeedError(
+                _("{source}: unknown country {value!r}").format(source=source, value=entry["code"])
+            )
         plan_country = PlanCountry(
             country=country,
             role=CountryRole.TARGET,
@@ -137,7 +142,11 @@ def load_plan(session: Session, data: Mapping[str, Any], source: str) -> int | N
         budget = entry.get("budget", {})
         unknown = set(budget) - set(order)
         if unknown:
-            raise SeedError(f"{source}: {entry['code']} budgets unknown items {sorted(unknown)}")
+            raise SeedError(
+                _("{source}: {value} budgets unknown items {sorted}").format(
+                    source=source, value=entry["code"], sorted=sorted(unknown)
+                )
+            )
         for code in order:
             planned = _money(budget.get(code, "0"), f"{source}: {entry['code']}.{code}")
             plan_country.cost_lines.append(
@@ -146,7 +155,9 @@ def load_plan(session: Session, data: Mapping[str, Any], source: str) -> int | N
     for entry in data.get("watch", []):
         country = session.get(Country, entry["code"])
         if country is None:
-            raise SeedError(f"{source}: unknown country {entry['code']!r}")
+            raise SeedError(
+                _("{source}: unknown country {value!r}").format(source=source, value=entry["code"])
+            )
         plan.countries.append(
             PlanCountry(
                 country=country,

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.contact_rules import validate_call, validate_organisation
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.models import Country, FundingCall, Organisation, Tag
+from tracker.i18n import _
 
 
 class PartnerSeedError(TrackerError):
@@ -38,7 +39,11 @@ def load_organisations(session: Session, entries: Iterable[Mapping[str, Any]], s
         if exists is not None:
             continue
         if data.country_code and session.get(Country, data.country_code) is None:
-            raise PartnerSeedError(f"{source}: unknown country {data.country_code!r}")
+            raise PartnerSeedError(
+                _("{source}: unknown country {country_code!r}").format(
+                    source=source, country_code=data.country_code
+                )
+            )
         tags = [
             session.scalar(select(Tag).where(Tag.name == name)) or Tag(name=name)
             for name in data.tags

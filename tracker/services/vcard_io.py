@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from tracker.db.engine import Database
 from tracker.domain.errors import ValidationError
 from tracker.domain.models import Organisation, Person
+from tracker.i18n import _
 from tracker.io.csv_problems import UnreadableFile
 from tracker.io.vcard_read import read_vcards
 from tracker.io.vcard_write import WRITE_VERSIONS, PersonCard, write_vcards
@@ -54,7 +55,13 @@ class VCardService:
     def export(self, path: Path, *, version: str = "4.0") -> ExportResult:
         """Write every person as a vCard to ``path`` (atomically, mode 0600)."""
         if version not in WRITE_VERSIONS:
-            raise ValidationError({"version": f"write vCard {' or '.join(WRITE_VERSIONS)}"})
+            raise ValidationError(
+                {
+                    "version": _("write vCard {WRITE_VERSIONS}").format(
+                        WRITE_VERSIONS=" or ".join(WRITE_VERSIONS)
+                    )
+                }
+            )
         with self._db.read() as session:
             count = write_vcards(path, _cards(session), version=version)
         return ExportResult("people", path, count)

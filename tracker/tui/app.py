@@ -20,31 +20,47 @@ from textual.screen import Screen
 from textual.worker import Worker
 
 from tracker.config import Settings
-from tracker.domain.money import format_eur
-from tracker.i18n import _
+from tracker.i18n import N_, _
+from tracker.i18n_format import money
 from tracker.services.dto import CountryInfo, PlanSummary
 from tracker.services.dto_search import SearchHit
 from tracker.tui.errors import describe, report_worker_failure
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.screens.startup import LoadingScreen, StartupErrorScreen
+from tracker.tui.translate import translate_bindings, translate_node
 
 if TYPE_CHECKING:
     from tracker.services.context import Services
     from tracker.tui.modals.plan_forms import NewPlanRequest
 
 AREAS = {
-    "dashboard": "Dashboard",
-    "events": "Events",
-    "budget": "Budget",
-    "contact_log": "Contact log",
-    "followups": "Follow-ups",
-    "calls": "Calls & consortia",
-    "organisations": "Organisations",
-    "people": "People",
-    "data": "Documents & data",
-    "calendar": "Calendar",
+    "dashboard": N_("Dashboard"),
+    "events": N_("Events"),
+    "budget": N_("Budget"),
+    "contact_log": N_("Contact log"),
+    "followups": N_("Follow-ups"),
+    "calls": N_("Calls & consortia"),
+    "organisations": N_("Organisations"),
+    "people": N_("People"),
+    "data": N_("Documents & data"),
+    "calendar": N_("Calendar"),
 }
 NEW_PLAN = -1  # the year picker's "new plan year" entry
+# Textual's own commands in the palette, for the catalog (translated where shown).
+TEXTUAL_COMMANDS = (
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
 # Each area's screen: (module under tracker.tui.screens, class). A screen's module (and
 # the modals it opens) is imported when the area is first shown, or in the background
 # once the dashboard is up, so the first frame waits for Textual alone.
@@ -67,6 +83,7 @@ def _screen_class(area: str) -> type[Screen[Any]]:
     found: type[Screen[Any]] = getattr(
         importlib.import_module(f"tracker.tui.screens.{module}"), name
     )
+    translate_bindings()  # the classes that import just brought in
     return found
 
 
@@ -81,27 +98,28 @@ class TrackerApp(App[None]):
     TITLE = "tracker"
     MODES: ClassVar[dict[str, Any]] = {area: _screen_factory(area) for area in SCREENS}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "area('dashboard')", "Dashboard", id="dashboard"),
-        Binding("e", "area('events')", "Events", id="events"),
-        Binding("b", "area('budget')", "Budget", id="budget"),
-        Binding("L", "area('contact_log')", "Contact log", id="contact-log"),
-        Binding("F", "area('followups')", "Follow-ups", id="followups"),
-        Binding("C", "area('calls')", "Calls", id="calls"),
-        Binding("O", "area('organisations')", "Organisations", id="organisations"),
-        Binding("P", "area('people')", "People", id="people"),
-        Binding("ctrl+f", "search", "Search", priority=True, id="search"),
+        Binding("d", "area('dashboard')", N_("Dashboard"), id="dashboard"),
+        Binding("e", "area('events')", N_("Events"), id="events"),
+        Binding("b", "area('budget')", N_("Budget"), id="budget"),
+        Binding("L", "area('contact_log')", N_("Contact log"), id="contact-log"),
+        Binding("F", "area('followups')", N_("Follow-ups"), id="followups"),
+        Binding("C", "area('calls')", N_("Calls"), id="calls"),
+        Binding("O", "area('organisations')", N_("Organisations"), id="organisations"),
+        Binding("P", "area('people')", N_("People"), id="people"),
+        Binding("ctrl+f", "search", N_("Search"), priority=True, id="search"),
         # Not in the footer (full already): listed by ? and the command palette.
-        Binding("X", "area('data')", "Documents & data", show=False, id="data"),
+        Binding("X", "area('data')", N_("Documents & data"), show=False, id="data"),
         # Not c: the calls screen's c starts a new consortium. Out of the footer for now
         # (the other screens' snapshots keep their footer); ? and ctrl+p list it.
-        Binding("A", "area('calendar')", "Calendar", show=False, id="calendar"),
-        Binding("y", "pick_year", "Plan year", id="pick-year"),
-        Binding("question_mark", "help", "Help", key_display="?", id="help"),
-        Binding("f1", "help", "Help", show=False, id="help-f1"),
-        Binding("q", "quit", "Quit", show=False, id="quit"),
+        Binding("A", "area('calendar')", N_("Calendar"), show=False, id="calendar"),
+        Binding("y", "pick_year", N_("Plan year"), id="pick-year"),
+        Binding("question_mark", "help", N_("Help"), key_display="?", id="help"),
+        Binding("f1", "help", N_("Help"), show=False, id="help-f1"),
+        Binding("q", "quit", N_("Quit"), show=False, id="quit"),
     ]
 
     def __init__(self, settings: Settings, *, today: date | None = None) -> None:
+        translate_bindings()  # before any node copies its class's bindings
         super().__init__()
         self.settings = settings
         self.today = today or date.today()
@@ -114,6 +132,13 @@ class TrackerApp(App[None]):
 
     def get_default_screen(self) -> Screen[Any]:
         return LoadingScreen()
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        # Modals are imported on first use, after the language was applied: translate
+        # the keys this instance copied from its class.
+        if isinstance(screen, Screen):
+            translate_node(screen)
+        return super().push_screen(screen, *args, **kwargs)
 
     def on_mount(self) -> None:
         self.open_services()
@@ -167,14 +192,16 @@ class TrackerApp(App[None]):
     def svc(self) -> Services:
         """The services, for workers; start-up has always finished when they run."""
         if self.services is None:
-            raise RuntimeError("the database is not open yet")
+            raise RuntimeError(_("the database is not open yet"))
         return self.services
 
     # -- app state, called by screens ------------------------------------------------
 
     def _set_year(self, year: int | None) -> None:
         self.year = year
-        self.sub_title = f"Plan {year}" if year is not None else "no plan yet"
+        self.sub_title = (
+            _("Plan {year}").format(year=year) if year is not None else _("no plan yet")
+        )
 
     def set_year(self, year: int) -> None:
         self._set_year(year)
@@ -204,7 +231,7 @@ class TrackerApp(App[None]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        title = getattr(self.screen, "HELP_TITLE", "This screen")
+        title = _(getattr(self.screen, "HELP_TITLE", N_("This screen")))
         self.push_screen(HelpScreen(title, help_sections(self, self.screen)))
 
     def action_search(self) -> None:
@@ -236,15 +263,16 @@ class TrackerApp(App[None]):
 
         options: list[tuple[str, int]] = [
             (
-                f"{p.year}  {p.title}  ·  {', '.join(p.targets) or 'no targets'}  ·  "
-                f"{p.events} events  ·  {format_eur(p.planned)}",
+                f"{p.year}  {p.title}  ·  {', '.join(p.targets) or _('no targets')}  ·  "
+                + _("{count} events").format(count=p.events)
+                + f"  ·  {money(p.planned)}",
                 p.year,
             )
             for p in reversed(plans)
         ]
-        options.append(("New plan year…", NEW_PLAN))
+        options.append((_("New plan year…"), NEW_PLAN))
         self.push_screen(
-            PickModal("Plan year", options, current=self.year), callback=self._year_picked
+            PickModal(_("Plan year"), options, current=self.year), callback=self._year_picked
         )
 
     def _year_picked(self, year: int | None) -> None:
@@ -287,7 +315,9 @@ class TrackerApp(App[None]):
             self.call_from_thread(self._plan_created, report.year, message)
             return
         overview = self.svc.plans.create(request.year, request.title)
-        message = f"{overview.title}: the cost items and caps come from the plan before it."
+        message = _("{title}: the cost items and caps come from the plan before it.").format(
+            title=overview.title
+        )
         self.call_from_thread(self._plan_created, overview.year, message)
 
     def _plan_created(self, year: int, message: str) -> None:
@@ -301,27 +331,28 @@ class TrackerApp(App[None]):
     # -- command palette --------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):  # Textual's own, translated
+            yield command._replace(title=_(command.title), help=_(command.help))
         if self.services is None:
             return
         keys = {b.action: b.key for b in self.BINDINGS if isinstance(b, Binding)}
         for area, title in AREAS.items():
             key = keys.get(f"area('{area}')", area[0])
             yield SystemCommand(
-                f"Go to {title}",
-                f"Show the {title.lower()} ({key})",
+                _("Go to {area}").format(area=_(title)),
+                _("Show the {area} ({key})").format(area=_(title).lower(), key=key),
                 partial(self.action_area, area),
             )
         yield SystemCommand(
-            "Pick plan year", "Switch to another plan year (y)", self.action_pick_year
+            _("Pick plan year"), _("Switch to another plan year (y)"), self.action_pick_year
         )
-        yield SystemCommand("New plan year", "Start the next year's plan", self.new_plan)
+        yield SystemCommand(_("New plan year"), _("Start the next year's plan"), self.new_plan)
         yield SystemCommand(
-            "Search everything",
-            "Organisations, people, events, contacts, calls (ctrl+f)",
+            _("Search everything"),
+            _("Organisations, people, events, contacts, calls (ctrl+f)"),
             self.action_search,
         )
-        yield SystemCommand("Help", "Every key of this screen (? or f1)", self.action_help)
+        yield SystemCommand(_("Help"), _("Every key of this screen (? or f1)"), self.action_help)
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding

@@ -6,6 +6,7 @@ from textual.dom import DOMNode
 from textual.worker import Worker, WorkerState
 
 from tracker.domain.errors import TrackerError, ValidationError
+from tracker.i18n import _
 
 
 def describe(error: BaseException) -> str:
@@ -16,7 +17,8 @@ def describe(error: BaseException) -> str:
         text = str(error)
         return text[:1].upper() + text[1:]
     first_line = (str(error).strip().splitlines() or [""])[0]
-    return f"Unexpected error ({type(error).__name__}): {first_line}".rstrip(": ")
+    kind = type(error).__name__
+    return _("Unexpected error ({kind}): {text}").format(kind=kind, text=first_line).rstrip(": ")
 
 
 def report_worker_failure(node: DOMNode, worker: Worker[object], state: WorkerState) -> None:
@@ -26,4 +28,4 @@ def report_worker_failure(node: DOMNode, worker: Worker[object], state: WorkerSt
     error = worker.error
     if not isinstance(error, TrackerError):
         node.log.error(f"worker {worker.name!r} failed", error)
-    node.app.notify(describe(error), title="Not done", severity="error", timeout=8, markup=False)
+    node.app.notify(describe(error), title=_("Not done"), severity="error", timeout=8, markup=False)

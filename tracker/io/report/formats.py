@@ -1,8 +1,9 @@
 """Money, numbers and dates written the way each language writes them (Babel).
 
 Italian: "5.000,00 €", "25 ottobre 2018"; English (British usage, as in the EU):
-"€5,000.00", "25 October 2018". Babel's non-breaking spaces become plain spaces, so
-the text can be searched and compared as typed.
+"€5,000.00", "25 October 2018". The formatting itself is ``tracker.i18n_format``'s (shared
+with the TUI and the CLI); this module adds what only documents need, always for the
+document's own language.
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from babel.dates import format_date
-from babel.numbers import format_currency, get_currency_symbol
+from babel.numbers import get_currency_symbol
 
+from tracker import i18n_format
+from tracker.i18n_format import day_month, long_date
 from tracker.io.report.labels import check_lang
 
-LOCALES = {"it": "it_IT", "en": "en_GB"}
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
+__all__ = ["excel_money_format", "locale_of", "long_date", "money", "when"]
 
 # Italian elides the article before days said with a vowel: l’8, dall’11, all’1.
 _ELIDED_DAYS = frozenset({1, 8, 11})
@@ -24,21 +25,12 @@ _IT_ARTICLES = {"il": "l’", "dal": "dall’", "al": "all’"}
 
 
 def locale_of(lang: str) -> str:
-    return LOCALES[check_lang(lang)]
+    return i18n_format.locale_of(check_lang(lang))
 
 
 def money(amount: Decimal, lang: str, currency: str = "EUR") -> str:
-    """5.000,00 € (it) or €5,000.00 (en)."""
-    return format_currency(amount, currency, locale=locale_of(lang)).translate(_SPACES)
-
-
-def long_date(day: date, lang: str) -> str:
-    """25 ottobre 2018 (it) or 25 October 2018 (en)."""
-    return format_date(day, "long", locale=locale_of(lang)).translate(_SPACES)
-
-
-def _day_month(day: date, lang: str) -> str:
-    return format_date(day, "d MMMM", locale=locale_of(lang)).translate(_SPACES)
+    """5.000,00 € (it) or €5,000.00 (en): the shared formatting, in the document's language."""
+    return i18n_format.money(amount, check_lang(lang), currency)
 
 
 def _it_with_article(article: str, text: str, day: date) -> str:
@@ -60,7 +52,7 @@ def when(start: date, end: date | None, lang: str) -> str:
     if (start.year, start.month) == (last.year, last.month):
         first = str(start.day)
     elif start.year == last.year:
-        first = _day_month(start, lang)
+        first = day_month(start, lang)
     else:
         first = long_date(start, lang)
     final = long_date(last, lang)

@@ -7,6 +7,8 @@ workbook. A value missing from a table shows as itself, underscores as spaces.
 
 from __future__ import annotations
 
+from tracker.i18n import current_language
+
 LANGS = ("it", "en")
 
 # vocabulary -> stored value -> (Italian, English)
@@ -70,6 +72,24 @@ VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
         "email": ("email", "email"),
         "video_call": ("videochiamata", "video call"),
         "visit": ("visita", "visit"),
+    },
+    "call_status": {
+        "watching": ("da seguire", "watching"),
+        "open": ("aperto", "open"),
+        "closed": ("chiuso", "closed"),
+    },
+    "consortium_status": {
+        "exploring": ("in esplorazione", "exploring"),
+        "forming": ("in formazione", "forming"),
+        "submitted": ("presentato", "submitted"),
+        "funded": ("finanziato", "funded"),
+        "rejected": ("respinto", "rejected"),
+        "withdrawn": ("ritirato", "withdrawn"),
+    },
+    "member_role": {
+        "coordinator": ("coordinatore", "coordinator"),
+        "partner": ("partner", "partner"),
+        "associated": ("associato", "associated"),
     },
     "cap_scope": {
         "together": ("nel complesso", "all together"),
@@ -193,6 +213,12 @@ def word(vocabulary: str, value: str, lang: str) -> str:
     if pair is None:
         return value.replace("_", " ")
     return pair[0] if lang == "it" else pair[1]
+
+
+def term(vocabulary: str, value: str) -> str:
+    """A stored value (status, kind, stage...) as the user reads it on screen: the Italian
+    word in Italian, the value itself in English (what the CLI's options take)."""
+    return word(vocabulary, value, "it") if current_language() == "it" else value
 
 
 def text(key: str, lang: str, table: dict[str, tuple[str, str]] = TEXT) -> str:

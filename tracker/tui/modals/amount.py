@@ -9,13 +9,14 @@ from typing import ClassVar
 from textual.widgets import Input
 
 from tracker.domain.money import AmountParseError, parse_amount
+from tracker.i18n import N_, _
 from tracker.tui.modals.form import FormErrors, FormModal
 from tracker.tui.modals.link import amount_text
 from tracker.tui.widgets.field import Field
 
 
 class AmountForm(FormModal[Decimal]):
-    TITLE_TEXT: ClassVar[str] = "Amount"
+    TITLE_TEXT: ClassVar[str] = N_("Amount")
 
     def __init__(self, title: str, initial: Decimal | None, *, note: str = "") -> None:
         super().__init__(title=title, banner=note or None)
@@ -24,7 +25,7 @@ class AmountForm(FormModal[Decimal]):
     def fields(self) -> Iterable[Field]:
         start = amount_text(self.initial) if self.initial is not None else ""
         yield Field(
-            "Amount (€) — e.g. 5000, 5.000,00 or 5000.00",
+            _("Amount (€) — e.g. 5000, 5.000,00 or 5000.00"),
             Input(start, placeholder="0,00", id="amount"),
             key="amount",
         )

@@ -13,6 +13,7 @@ from textual.widgets import Input, Select, TextArea
 
 from tracker.domain.enums import CallStatus
 from tracker.domain.errors import TrackerError, ValidationError
+from tracker.i18n import N_, _
 from tracker.services.dto_partners import CallInfo
 from tracker.tui.errors import describe
 from tracker.tui.format import fmt_date
@@ -65,9 +66,11 @@ def parse_deadlines(text: str) -> tuple[Deadline, ...]:
             label = " ".join(words[size:])
             break
         if due is None:
-            raise ValueError(f"line {number}: {error}")
+            raise ValueError(_("line {number}: {error}").format(number=number, error=error))
         if due in found:
-            raise ValueError(f"line {number}: {fmt_date(due)} is there twice")
+            raise ValueError(
+                _("line {number}: {due} is there twice").format(number=number, due=fmt_date(due))
+            )
         found[due] = label[:100]
     return tuple(sorted(found.items()))
 
@@ -85,7 +88,7 @@ def deadline_changes(
 
 class CallForm(FormModal[CallRequest]):
     CSS_PATH = "../partners.tcss"
-    TITLE_TEXT: ClassVar[str] = "Funding call"
+    TITLE_TEXT: ClassVar[str] = N_("Funding call")
     ENTER_SAVES: ClassVar[bool] = False
 
     def __init__(
@@ -107,25 +110,27 @@ class CallForm(FormModal[CallRequest]):
         statuses = [(s.value, s.value) for s in CallStatus]
         status = str(self.start.get("status") or CallStatus.WATCHING.value)
         with Grid(classes="call-form"):
-            yield Field("Programme", self._text("programme", "COSME, INNOSUP…"), key="programme")
-            yield Field("Name", self._text("name", "Go International"), key="name", classes="two")
-            yield Field("Identifier", self._text("identifier", "if known"), key="identifier")
-            yield Field("Web address", self._text("url", "https://…"), key="url", classes="two")
-            yield Field("Opens", self._text("opening", "dd/mm/yyyy, if known"), key="opening")
-            yield Field("Budget", self._text("budget", "amount in €, if known"), key="budget")
+            yield Field(_("Programme"), self._text("programme", "COSME, INNOSUP…"), key="programme")
             yield Field(
-                "Status",
+                _("Name"), self._text("name", "Go International"), key="name", classes="two"
+            )
+            yield Field(_("Identifier"), self._text("identifier", "if known"), key="identifier")
+            yield Field(_("Web address"), self._text("url", "https://…"), key="url", classes="two")
+            yield Field(_("Opens"), self._text("opening", "dd/mm/yyyy, if known"), key="opening")
+            yield Field(_("Budget"), self._text("budget", "amount in €, if known"), key="budget")
+            yield Field(
+                _("Status"),
                 Select(statuses, value=status, allow_blank=False, id="call-status", compact=True),
                 key="status",
             )
             yield Field(
-                "Deadlines — one a line: date, then a label (optional)",
+                _("Deadlines — one a line: date, then a label (optional)"),
                 TextArea(str(self.start.get("deadlines") or ""), id="call-deadlines", compact=True),
                 key="deadlines",
                 classes="wide",
             )
             yield Field(
-                "Notes",
+                _("Notes"),
                 TextArea(str(self.start.get("notes") or ""), id="call-notes", compact=True),
                 key="notes",
                 classes="wide",
@@ -162,13 +167,15 @@ class CallForm(FormModal[CallRequest]):
 class DeadlineForm(FormModal[Deadline]):
     """One more deadline for the selected call."""
 
-    TITLE_TEXT: ClassVar[str] = "Add a deadline"
+    TITLE_TEXT: ClassVar[str] = N_("Add a deadline")
 
     def fields(self) -> Iterable[Field]:
-        yield Field("Date", Input(placeholder="dd/mm/yyyy", id="due", compact=True), key="due")
         yield Field(
-            "Label (optional)",
-            Input(placeholder="e.g. first stage", id="label", compact=True),
+            _("Date"), Input(placeholder=_("dd/mm/yyyy"), id="due", compact=True), key="due"
+        )
+        yield Field(
+            _("Label (optional)"),
+            Input(placeholder=_("e.g. first stage"), id="label", compact=True),
             key="label",
         )
 

@@ -9,6 +9,7 @@ from typing import ClassVar
 from textual.widgets import Input, Select, TextArea
 
 from tracker.domain.enums import MemberRole
+from tracker.i18n import N_, _
 from tracker.tui.modals.form import FormErrors, FormModal, read_control
 from tracker.tui.widgets.field import Field
 from tracker.tui.widgets.name_picker import Lookup, NamePicker
@@ -31,21 +32,21 @@ class MemberRequest:
 
 
 class ConsortiumForm(FormModal[ConsortiumRequest]):
-    TITLE_TEXT: ClassVar[str] = "New consortium"
+    TITLE_TEXT: ClassVar[str] = N_("New consortium")
     ENTER_SAVES: ClassVar[bool] = False
 
     def fields(self) -> Iterable[Field]:
         yield Field(
-            "Name",
-            Input(placeholder="e.g. HealthBridge EU–US", id="name", compact=True),
+            _("Name"),
+            Input(placeholder=_("e.g. HealthBridge EU–US"), id="name", compact=True),
             key="name",
         )
-        yield Field("Notes (optional)", TextArea(id="notes", compact=True), key="notes")
+        yield Field(_("Notes (optional)"), TextArea(id="notes", compact=True), key="notes")
 
     def submit(self, values: Mapping[str, object]) -> ConsortiumRequest:
         name = " ".join(str(values.get("name") or "").split())
         if not name:
-            raise FormErrors({"name": "a consortium needs a name"})
+            raise FormErrors({"name": _("a consortium needs a name")})
         return ConsortiumRequest(name, str(values.get("notes") or "").strip())
 
 
@@ -53,7 +54,7 @@ class MemberForm(FormModal[MemberRequest]):
     """Type the organisation (look-alikes on file show underneath), pick the role."""
 
     CSS_PATH = "../partners.tcss"
-    TITLE_TEXT: ClassVar[str] = "Add a member"
+    TITLE_TEXT: ClassVar[str] = N_("Add a member")
 
     def __init__(self, lookup: Lookup, *, title: str | None = None) -> None:
         super().__init__(title=title)
@@ -61,11 +62,11 @@ class MemberForm(FormModal[MemberRequest]):
 
     def fields(self) -> Iterable[Field]:
         yield Field(
-            "Organisation",
+            _("Organisation"),
             NamePicker(
                 self.lookup,
-                noun="organisation",
-                placeholder="Name; tab takes the suggestion",
+                noun=N_("organisation"),
+                placeholder=_("Name; tab takes the suggestion"),
                 new_hint="+ not on file: you will be asked to create it",
                 id="organisation",
             ),
@@ -73,7 +74,7 @@ class MemberForm(FormModal[MemberRequest]):
         )
         roles = [(role.value, role.value) for role in MemberRole]
         yield Field(
-            "Role",
+            _("Role"),
             Select(
                 roles, value=MemberRole.PARTNER.value, allow_blank=False, id="role", compact=True
             ),
@@ -97,5 +98,5 @@ class MemberForm(FormModal[MemberRequest]):
     def submit(self, values: Mapping[str, object]) -> MemberRequest:
         picker = self.picker
         if not picker.value:
-            raise FormErrors({"organisation": "name the organisation"})
+            raise FormErrors({"organisation": _("name the organisation")})
         return MemberRequest(picker.value, picker.chosen_id, picker.fresh, str(values.get("role")))

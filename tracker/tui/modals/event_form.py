@@ -14,13 +14,14 @@ from textual.widgets import Input, Select, Switch, TextArea
 from tracker.domain.enums import EventKind, EventStatus, Priority
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.event_rules import EventData, validate_event
+from tracker.i18n import N_, _
 from tracker.services.dto import CountryInfo, EventDetail
 from tracker.tui.errors import describe
-from tracker.tui.format import fmt_date
+from tracker.tui.format import fmt_date, term
 from tracker.tui.modals.form import FormErrors, FormModal
 from tracker.tui.widgets.field import Field
 
-DATE_HINT = "dd/mm/yyyy"
+DATE_HINT = N_("dd/mm/yyyy")
 
 
 def new_values(*, country: str = "") -> dict[str, object]:
@@ -81,14 +82,14 @@ def data_values(data: EventData) -> dict[str, object]:
     }
 
 
-def _choices(values: Iterable[str]) -> list[tuple[str, str]]:
-    return [(value, value) for value in values]
+def _choices(values: Iterable[str], vocabulary: str) -> list[tuple[str, str]]:
+    return [(term(vocabulary, value), value) for value in values]
 
 
 class EventForm(FormModal[EventData]):
     """Returns the validated EventData; the screen that opened it saves it."""
 
-    TITLE_TEXT: ClassVar[str] = "Event"
+    TITLE_TEXT: ClassVar[str] = N_("Event")
     ENTER_SAVES: ClassVar[bool] = False
 
     def __init__(
@@ -117,45 +118,49 @@ class EventForm(FormModal[EventData]):
         codes = sorted(self.countries)
         country = Input(
             str(self.start_values.get("country") or ""),
-            placeholder="BE, US… (ISO code)",
+            placeholder=_("BE, US… (ISO code)"),
             suggester=SuggestFromList(codes, case_sensitive=False),
             id="country",
             compact=True,
         )
         with Grid(classes="event-form"):
             yield Field(
-                "Name",
-                self._text("name", "e.g. MedTech Partnership Meeting"),
+                _("Name"),
+                self._text("name", _("e.g. MedTech Partnership Meeting")),
                 key="name",
                 classes="wide",
             )
             yield Field(
-                "Kind", self._select("kind", _choices(k.value for k in EventKind)), key="kind"
+                _("Kind"),
+                self._select("kind", _choices((k.value for k in EventKind), "event_kind")),
+                key="kind",
             )
             yield Field(
-                "Status",
-                self._select("status", _choices(s.value for s in EventStatus)),
+                _("Status"),
+                self._select("status", _choices((s.value for s in EventStatus), "event_status")),
                 key="status",
             )
             yield Field(
-                "Priority",
-                self._select("priority", _choices(p.value for p in Priority)),
+                _("Priority"),
+                self._select("priority", _choices((p.value for p in Priority), "priority")),
                 key="priority",
             )
-            yield Field("Country", country, key="country")
-            yield Field("City", self._text("city"), key="city")
+            yield Field(_("Country"), country, key="country")
+            yield Field(_("City"), self._text("city"), key="city")
             yield Field(
-                "Placeholder (to be identified)",
+                _("Placeholder (to be identified)"),
                 Switch(bool(self.start_values.get("placeholder")), id="placeholder"),
                 key="placeholder",
             )
-            yield Field("Start", self._text("start", DATE_HINT), key="start")
-            yield Field("End", self._text("end", DATE_HINT + " (optional)"), key="end")
-            yield Field("Organiser", self._text("organiser"), key="organiser")
-            yield Field("Web address", self._text("url", "https://…"), key="url", classes="wide")
-            yield Field("Why it matters to the plan", self._text("why"), key="why", classes="wide")
+            yield Field(_("Start"), self._text("start", _(DATE_HINT)), key="start")
+            yield Field(_("End"), self._text("end", _(DATE_HINT) + _(" (optional)")), key="end")
+            yield Field(_("Organiser"), self._text("organiser"), key="organiser")
+            yield Field(_("Web address"), self._text("url", "https://…"), key="url", classes="wide")
             yield Field(
-                "Notes",
+                _("Why it matters to the plan"), self._text("why"), key="why", classes="wide"
+            )
+            yield Field(
+                _("Notes"),
                 TextArea(str(self.start_values.get("notes") or ""), id="notes", compact=True),
                 key="notes",
                 classes="wide",
@@ -187,4 +192,6 @@ class EventForm(FormModal[EventData]):
     def _check_country(self, raw: Mapping[str, object], errors: dict[str, str]) -> None:
         code = str(raw.get("country") or "").strip().upper()
         if code and "country" not in errors and code not in self.countries:
-            errors["country"] = f"{code!r} is not a country on the list: use an ISO code (BE, US…)"
+            errors["country"] = _(
+                "{code!r} is not a country on the list: use an ISO code (BE, US…)"
+            ).format(code=code)

@@ -12,6 +12,7 @@ from textual.widgets import Input, Select
 
 from tracker.domain.dates import DateParseError, parse_user_date
 from tracker.domain.money import AmountParseError, parse_amount
+from tracker.i18n import N_, _
 from tracker.tui.format import fmt_date
 from tracker.tui.modals.form import FormErrors, FormModal
 from tracker.tui.widgets.field import Field
@@ -27,8 +28,8 @@ class ExpenseRequest:
 
 
 class ExpenseForm(FormModal[ExpenseRequest]):
-    TITLE_TEXT: ClassVar[str] = "Add an expense"
-    SAVE_LABEL: ClassVar[str] = "Add"
+    TITLE_TEXT: ClassVar[str] = N_("Add an expense")
+    SAVE_LABEL: ClassVar[str] = N_("Add")
 
     def __init__(
         self,
@@ -37,29 +38,33 @@ class ExpenseForm(FormModal[ExpenseRequest]):
         events: Sequence[tuple[int, str]],
         today: date,
     ) -> None:
-        super().__init__(title=f"Add an expense to {category} — {country}")
+        super().__init__(
+            title=_("Add an expense to {category} — {country}").format(
+                category=category, country=country
+            )
+        )
         self.events = list(events)
         self.today = today
 
     def fields(self) -> Iterable[Field]:
         yield Field(
-            "Amount (€)", Input(placeholder="e.g. 350 or 1.250,50", id="amount"), key="amount"
+            _("Amount (€)"), Input(placeholder=_("e.g. 350 or 1.250,50"), id="amount"), key="amount"
         )
         yield Field(
-            "Date",
-            Input(fmt_date(self.today), placeholder="dd/mm/yyyy", id="spent_on"),
+            _("Date"),
+            Input(fmt_date(self.today), placeholder=_("dd/mm/yyyy"), id="spent_on"),
             key="spent_on",
         )
         yield Field(
-            "Description",
-            Input(placeholder="e.g. flight Bologna–Brussels", id="description"),
+            _("Description"),
+            Input(placeholder=_("e.g. flight Bologna–Brussels"), id="description"),
             key="description",
         )
-        yield Field("Supplier", Input(id="supplier"), key="supplier")
+        yield Field(_("Supplier"), Input(id="supplier"), key="supplier")
         options = [(name, str(event_id)) for event_id, name in self.events]
         yield Field(
-            "For the event (optional)",
-            Select(options, prompt="No event", id="event"),
+            _("For the event (optional)"),
+            Select(options, prompt=_("No event"), id="event"),
             key="event",
         )
 
@@ -69,7 +74,7 @@ class ExpenseForm(FormModal[ExpenseRequest]):
         try:
             amount = parse_amount(str(values.get("amount") or ""))
             if amount == 0:
-                errors["amount"] = "the amount must be more than zero"
+                errors["amount"] = _("the amount must be more than zero")
         except AmountParseError as exc:
             errors["amount"] = str(exc)
         try:

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Select, Static, Switch, TextArea
 
 from tracker.domain.errors import TrackerError, ValidationError
+from tracker.i18n import N_, _
 from tracker.tui.errors import describe
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.widgets.field import Field
@@ -30,7 +31,7 @@ def read_control(field: Field) -> object:
         return control.value
     if isinstance(control, Select):
         return None if control.value is Select.NULL else control.value
-    raise TypeError(f"no value for {type(control).__name__}")
+    raise TypeError(_("no value for {name__}").format(name__=type(control).__name__))
 
 
 class FormModal(ModalScreen[T | None]):
@@ -41,11 +42,11 @@ class FormModal(ModalScreen[T | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", N_("Save"), priority=True),
+        Binding("escape", "cancel", N_("Cancel")),
     ]
-    TITLE_TEXT: ClassVar[str] = "Form"
-    SAVE_LABEL: ClassVar[str] = "Save"
+    TITLE_TEXT: ClassVar[str] = N_("Form")
+    SAVE_LABEL: ClassVar[str] = N_("Save")
     ENTER_SAVES: ClassVar[bool] = True  # else enter in a text box moves to the next field
     FIRST_FIELD: ClassVar[str | None] = None  # the control's id to focus, else the first
 
@@ -57,7 +58,7 @@ class FormModal(ModalScreen[T | None]):
         error: TrackerError | None = None,
     ) -> None:
         super().__init__()
-        self.title_text = title or self.TITLE_TEXT
+        self.title_text = title or _(self.TITLE_TEXT)
         self.banner = describe(error) if error is not None else banner
         self._initial: dict[str, object] = {}
         # Reopened after a refusal: its fields show their errors at once.
@@ -78,8 +79,8 @@ class FormModal(ModalScreen[T | None]):
             with VerticalScroll(classes="form--fields"):
                 yield from self.compose_body()
             with Horizontal(classes="dialog--buttons"):
-                yield Button(self.SAVE_LABEL, variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Button(_(self.SAVE_LABEL), variant="primary", id="save")
+                yield Button(_("Cancel"), id="cancel")
         yield Footer()
 
     def compose_body(self) -> ComposeResult:
@@ -143,7 +144,8 @@ class FormModal(ModalScreen[T | None]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmModal("Discard your changes?", yes="Discard", no="Keep editing"), discard
+            ConfirmModal(_("Discard your changes?"), yes=_("Discard"), no=_("Keep editing")),
+            discard,
         )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

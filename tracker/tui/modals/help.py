@@ -12,22 +12,51 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
+from tracker.i18n import N_, _
+
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
 Section = tuple[str, list[tuple[str, str]]]
 
 
-WIDGET_NAMES = {"EventTable": "the list", "BudgetGrid": "the table"}
+WIDGET_NAMES = {"EventTable": N_("the list"), "BudgetGrid": N_("the table")}
+# Textual's own key descriptions, so the help and the footer read in the user's language.
+TEXTUAL_KEYS = (
+    N_("Cursor up"),
+    N_("Cursor down"),
+    N_("Cursor left"),
+    N_("Cursor right"),
+    N_("Home"),
+    N_("Page up"),
+    N_("Page down"),
+    N_("Page Left"),
+    N_("Page Right"),
+    N_("Top"),
+    N_("Bottom"),
+    N_("Focus Next"),
+    N_("Focus Previous"),
+    N_("Copy selected text"),
+    N_("palette"),
+    N_("Select"),
+    N_("Toggle"),
+    N_("Delete character left"),
+    N_("Delete character right"),
+    N_("Move cursor left"),
+    N_("Move cursor right"),
+    N_("Submit"),
+)
 
 
 def _where(node: DOMNode, screen: Screen[Any], action: str) -> str:
     if isinstance(node, App) or action.startswith(("app.", "screen.")):
-        return "Everywhere"  # the app's own keys, and Textual's built-in ones
+        return _("Everywhere")  # the app's own keys, and Textual's built-in ones
     if node is screen:
-        return "This screen"
+        return _("This screen")
     name = type(node).__name__
-    return f"In {getattr(node, 'HELP_NAME', None) or WIDGET_NAMES.get(name, name)}"
+    return _("In {value}").format(
+        value=_(getattr(node, "HELP_NAME", None) or WIDGET_NAMES.get(name, name))
+    )
 
 
 def help_sections(app: App[Any], screen: Screen[Any]) -> list[Section]:
@@ -52,7 +81,7 @@ def help_sections(app: App[Any], screen: Screen[Any]) -> list[Section]:
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "close", "Close"),
+        Binding("escape,q,question_mark,f1", "close", N_("Close")),
     ]
 
     def __init__(self, title: str, sections: list[Section]) -> None:
@@ -63,7 +92,9 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         halves = (self.sections[:1], self.sections[1:])
         with Vertical(classes="dialog help"):
-            yield Static(f"Keys — {self.title_text}", classes="dialog--title")
+            yield Static(
+                _("Keys — {screen}").format(screen=self.title_text), classes="dialog--title"
+            )
             with Horizontal(classes="help--columns"):
                 for half in halves:
                     with VerticalScroll(classes="help--column"):
@@ -71,7 +102,7 @@ class HelpScreen(ModalScreen[None]):
                             yield Static(Text(name, style="underline"), classes="help--section")
                             yield Static(self.keys_table(keys), classes="help--keys")
             yield Static(
-                "ctrl+p opens the command palette: every action by name.", classes="dialog--text"
+                _("ctrl+p opens the command palette: every action by name."), classes="dialog--text"
             )
         yield Footer()
 

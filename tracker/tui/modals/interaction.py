@@ -14,13 +14,14 @@ from textual.widgets import Input, Select, TextArea
 from textual.worker import Worker
 
 from tracker.domain.errors import TrackerError, ValidationError
+from tracker.i18n import N_, _
 from tracker.services.dto_partners import InteractionInfo, NamedRef
 from tracker.tui.errors import describe, report_worker_failure
 from tracker.tui.format import fmt_date, fmt_span
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.modals.form import FormErrors, FormModal, read_control
 from tracker.tui.widgets.field import Field
-from tracker.tui.widgets.log_table import KIND_HELP
+from tracker.tui.widgets.log_table import KIND_HELP, kind_help
 from tracker.tui.widgets.name_list import NameListPicker
 from tracker.tui.widgets.name_picker import Directory
 
@@ -82,7 +83,7 @@ def request_values(request: InteractionRequest) -> dict[str, object]:
 
 class InteractionForm(FormModal[InteractionRequest]):
     CSS_PATH = "../partners.tcss"
-    TITLE_TEXT: ClassVar[str] = "Contact log entry"
+    TITLE_TEXT: ClassVar[str] = N_("Contact log entry")
     ENTER_SAVES: ClassVar[bool] = False
 
     def __init__(
@@ -112,48 +113,48 @@ class InteractionForm(FormModal[InteractionRequest]):
         return tuple(r for r in refs if isinstance(r, NamedRef)) if isinstance(refs, tuple) else ()
 
     def compose_body(self) -> ComposeResult:
-        kinds = [(label, kind) for kind, label in KIND_HELP.items()]
+        kinds = [(kind_help(kind), kind) for kind in KIND_HELP]
         kind = str(self.start.get("kind") or "meeting")
         event = self.start.get("event")
         events = [(e.label, e.id) for e in self.events.values()]
         with Grid(classes="interaction-form"):
-            yield Field("Date", self._text("date", "dd/mm/yyyy"), key="date")
-            yield Field("Time", self._text("time", "hh:mm (optional)"), key="time")
+            yield Field(_("Date"), self._text("date", _("dd/mm/yyyy")), key="date")
+            yield Field(_("Time"), self._text("time", _("hh:mm (optional)")), key="time")
             yield Field(
-                "Kind",
+                _("Kind"),
                 Select(kinds, value=kind, allow_blank=False, id="kind", compact=True),
                 key="kind",
             )
             yield Field(
-                "Organisations",
+                _("Organisations"),
                 NameListPicker(
                     self.directory.organisations,
-                    noun="organisation",
+                    noun=N_("organisation"),
                     refs=self._refs("organisations"),
-                    placeholder="Type a name; enter adds it, tab takes the suggestion",
+                    placeholder=_("Type a name; enter adds it, tab takes the suggestion"),
                     id="entry-organisations",
                 ),
                 key="organisations",
                 classes="wide",
             )
             yield Field(
-                "People",
+                _("People"),
                 NameListPicker(
                     self.directory.people,
-                    noun="person",
+                    noun=N_("person"),
                     refs=self._refs("people"),
-                    placeholder="Type a name; enter adds it, tab takes the suggestion",
+                    placeholder=_("Type a name; enter adds it, tab takes the suggestion"),
                     id="entry-people",
                 ),
                 key="people",
                 classes="wide",
             )
             yield Field(
-                "Event (optional)",
+                _("Event (optional)"),
                 Select(
                     events,
                     value=event if event in self.events else Select.NULL,
-                    prompt="No event",
+                    prompt=_("No event"),
                     id="event",
                     compact=True,
                 ),
@@ -161,18 +162,18 @@ class InteractionForm(FormModal[InteractionRequest]):
                 classes="wide",
             )
             yield Field(
-                "Summary",
+                _("Summary"),
                 TextArea(str(self.start.get("summary") or ""), id="summary", compact=True),
                 key="summary",
                 classes="wide",
             )
             yield Field(
-                "Follow-up (optional)",
-                self._text("follow_up", "what to do next"),
+                _("Follow-up (optional)"),
+                self._text("follow_up", _("what to do next")),
                 key="follow_up",
                 classes="two",
             )
-            yield Field("Due", self._text("due", "dd/mm/yyyy"), key="due")
+            yield Field(_("Due"), self._text("due", _("dd/mm/yyyy")), key="due")
 
     def fields(self) -> Iterable[Field]:
         return ()
@@ -208,11 +209,11 @@ class InteractionForm(FormModal[InteractionRequest]):
         for key in ("organisations", "people"):
             typed = self.picker(key).value
             if typed:
-                errors[key] = f"press enter to add “{typed}”, or clear it"
+                errors[key] = _("press enter to add “{typed}”, or clear it").format(typed=typed)
         organisations = self.picker("organisations").refs
         people = self.picker("people").refs
         if not organisations and not people and "people" not in errors:
-            errors["people"] = "whom did you meet? add a person or an organisation"
+            errors["people"] = _("whom did you meet? add a person or an organisation")
         if errors:
             raise FormErrors(errors)
         event = values.get("event")
@@ -239,7 +240,9 @@ class InteractionForm(FormModal[InteractionRequest]):
         organisations = self.picker("organisations").refs
         joins = organisations[0] if picker.noun == "person" and len(organisations) == 1 else None
         if joins is not None:
-            detail = f"{name} is added to the people of {joins.name}."
+            detail = _("{name} is added to the people of {organisation}.").format(
+                name=name, organisation=joins.name
+            )
         else:
             detail = "Only the name for now: fill in the rest later from the list."
 
@@ -250,7 +253,12 @@ class InteractionForm(FormModal[InteractionRequest]):
                 picker.focus()
 
         self.app.push_screen(
-            ConfirmModal(f"Create the {picker.noun} “{name}”?", detail, yes="Create", no="No"),
+            ConfirmModal(
+                _("Create the {noun} “{name}”?").format(noun=_(picker.noun), name=name),
+                detail,
+                yes=_("Create"),
+                no=_("No"),
+            ),
             answered,
         )
 
@@ -265,7 +273,10 @@ class InteractionForm(FormModal[InteractionRequest]):
     def created(self, picker: NameListPicker, ref: NamedRef) -> None:
         picker.add(ref)
         picker.focus()
-        self.notify(f"Created the {picker.noun} “{ref.name}”.", markup=False)
+        self.notify(
+            _("Created the {noun} “{name}”.").format(noun=_(picker.noun), name=ref.name),
+            markup=False,
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_worker_failure(self, event.worker, event.state)

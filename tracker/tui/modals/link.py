@@ -12,7 +12,10 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
 from tracker.domain.money import AmountParseError, format_eur, parse_amount
+from tracker.i18n import N_, _, current_language
+from tracker.i18n_format import money
 from tracker.services.dto import ZERO, BudgetColumn, CategoryInfo, EventDetail, LineFigures
+from tracker.tui.format import category_name
 from tracker.tui.modals.form import FormErrors, FormModal
 from tracker.tui.widgets.field import Field
 
@@ -36,35 +39,37 @@ class LinkRequest:
 
 def amount_text(amount: Decimal) -> str:
     """1.200,00: how an amount is pre-filled in an input."""
-    return format_eur(amount).removesuffix(" €")
+    return format_eur(amount, "it").removesuffix(" €")
 
 
 class LinkModal(FormModal[LinkRequest]):
-    TITLE_TEXT: ClassVar[str] = "Link to a cost line"
-    SAVE_LABEL: ClassVar[str] = "Link"
+    TITLE_TEXT: ClassVar[str] = N_("Link to a cost line")
+    SAVE_LABEL: ClassVar[str] = N_("Link")
 
     def __init__(self, setup: LinkSetup) -> None:
         country = setup.column.country
         super().__init__(
-            title=f"Link “{setup.event.name}” to a cost line of {country.name_it} ({country.code})"
+            title=_("Link “{event}” to a cost line of {country} ({code})").format(
+                event=setup.event.name, country=country.name(current_language()), code=country.code
+            )
         )
         self.setup = setup
         linked = [a.category_code for a in setup.event.allocations]
         self.start_category = linked[0] if linked else setup.categories[0].code
 
     def fields(self) -> Iterable[Field]:
-        options = [(c.name_it, c.code) for c in self.setup.categories]
+        options = [(category_name(c.name_it, c.name_en), c.code) for c in self.setup.categories]
         yield Field(
-            "Cost item",
+            _("Cost item"),
             Select(options, value=self.start_category, allow_blank=False, id="category"),
             key="category",
         )
         existing = self.setup.existing(self.start_category)
         yield Field(
-            "Amount (€)",
+            _("Amount (€)"),
             Input(
                 amount_text(existing) if existing else "",
-                placeholder="e.g. 1200 or 1.200,00",
+                placeholder=_("e.g. 1200 or 1.200,00"),
                 id="amount",
             ),
             key="amount",
@@ -90,9 +95,10 @@ class LinkModal(FormModal[LinkRequest]):
         line = self.setup.column.cells.get(category, LineFigures())
         others = line.allocated - self.setup.existing(category)
         text = Text.assemble(
-            ("This line: ", "bold"),
-            f"planned {format_eur(line.planned)} · allocated {format_eur(line.allocated)} · "
-            f"free {format_eur(line.free)}",
+            (_("This line: "), "bold"),
+            _("planned {planned} · allocated {allocated} · free {free}").format(
+                planned=money(line.planned), allocated=money(line.allocated), free=money(line.free)
+            ),
         )
         try:
             amount = parse_amount(str(values.get("amount") or ""))
@@ -100,12 +106,15 @@ class LinkModal(FormModal[LinkRequest]):
             amount = None
         if amount is not None:
             free_after = line.planned - others - amount
-            text.append("\nAfter this link: ", style="bold")
-            text.append(f"allocated {format_eur(others + amount)} · free {format_eur(free_after)}")
-            if free_after < 0:
-                text.append(
-                    f"\n⚠ this goes {format_eur(-free_after)} over the line", style="bold red"
+            text.append("\n" + _("After this link: "), style="bold")
+            text.append(
+                _("allocated {allocated} · free {free}").format(
+                    allocated=money(others + amount), free=money(free_after)
                 )
+            )
+            if free_after < 0:
+                over = _("⚠ this goes {amount} over the line").format(amount=money(-free_after))
+                text.append("\n" + over, style="bold red")
         self.query_one("#line-figures", Static).update(text)
 
     def submit(self, values: Mapping[str, object]) -> LinkRequest:
@@ -114,5 +123,5 @@ class LinkModal(FormModal[LinkRequest]):
         except AmountParseError as exc:
             raise FormErrors({"amount": str(exc)}) from exc
         if amount == 0:
-            raise FormErrors({"amount": "the amount must be more than zero"})
+            raise FormErrors({"amount": _("the amount must be more than zero")})
         return LinkRequest(str(values["category"]), amount)

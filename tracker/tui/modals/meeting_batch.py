@@ -22,6 +22,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from textual.worker import Worker
 
 from tracker.domain.errors import TrackerError, ValidationError
+from tracker.i18n import N_, _, ngettext
 from tracker.services.dto import EventRow
 from tracker.services.dto_partners import BatchResult, MeetingEntry
 from tracker.tui.errors import describe, report_worker_failure
@@ -81,10 +82,10 @@ class MeetingBatchModal(ModalScreen[BatchResult | None]):
 
     CSS_PATH = "../partners.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save all", priority=True),
-        Binding("ctrl+n", "add_row", "Next person", priority=True),
-        Binding("ctrl+r", "drop_row", "Remove row", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", N_("Save all"), priority=True),
+        Binding("ctrl+n", "add_row", N_("Next person"), priority=True),
+        Binding("ctrl+r", "drop_row", N_("Remove row"), priority=True),
+        Binding("escape", "cancel", N_("Cancel")),
     ]
 
     def __init__(self, event: EventRow, directory: Directory, save: SaveBatch) -> None:
@@ -97,26 +98,29 @@ class MeetingBatchModal(ModalScreen[BatchResult | None]):
     def compose(self) -> ComposeResult:
         event = self.event
         where = ", ".join(p for p in (event.city, event.country_code or "") if p)
-        heading = f"Log meetings — {event.name} · {fmt_span(event.start_date, event.end_date)}"
+        heading = _("Log meetings — {event}").format(event=event.name)
+        heading += f" · {fmt_span(event.start_date, event.end_date)}"
         with Vertical(classes="dialog form batch"):
             yield Static(heading + (f" · {where}" if where else ""), classes="dialog--title")
             yield Static(
-                "One box per person met. Names on file show as you type: tab takes the "
-                "suggestion, anything else is created. ctrl+n or enter on “Due” adds a "
-                "person; ctrl+s saves everyone at once.",
+                _(
+                    "One box per person met. Names on file show as you type: tab takes the "
+                    "suggestion, anything else is created. ctrl+n or enter on “Due” adds a "
+                    "person; ctrl+s saves everyone at once."
+                ),
                 classes="dialog--text",
             )
             with Horizontal(classes="batch--date"):
-                yield Label("Date of the meetings ")
+                yield Label(_("Date of the meetings "))
                 first = fmt_date(event.start_date) if event.start_date else ""
-                yield Input(first, placeholder="dd/mm/yyyy", compact=True, id="batch-date")
+                yield Input(first, placeholder=_("dd/mm/yyyy"), compact=True, id="batch-date")
                 yield Static("", id="batch-date-error")
             yield Static("", classes="dialog--banner", id="banner")
             with VerticalScroll(id="batch-rows"):
                 yield MeetingRow(1, self.directory)
             with Horizontal(classes="dialog--buttons"):
-                yield Button("Save all", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Save all"), variant="primary", id="save")
+                yield Button(_("Cancel"), id="cancel")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -174,7 +178,11 @@ class MeetingBatchModal(ModalScreen[BatchResult | None]):
         ]
         for row in self.rows:
             mine = next((key for r, key in names if r is row), None)
-            others = [f"row {r.number}" for r, key in names if key == mine and r is not row]
+            others = [
+                _("row {number}").format(number=r.number)
+                for r, key in names
+                if key == mine and r is not row
+            ]
             row.person.set_repeats(" and ".join(others))
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -232,12 +240,16 @@ class MeetingBatchModal(ModalScreen[BatchResult | None]):
         self.query_one("#batch-date-error", Static).update(Text(date_error))
         bad = len(by_entry)
         lines = [
-            f"Nothing was saved: {bad} {'row needs' if bad == 1 else 'rows need'} a fix."
+            ngettext(
+                "Nothing was saved: {count} row needs a fix.",
+                "Nothing was saved: {count} rows need a fix.",
+                bad,
+            ).format(count=bad)
             if bad
             else "Nothing was saved."
         ]
         if date_error:
-            lines.append(f"Date: {date_error}")
+            lines.append(_("Date: {error}").format(error=date_error))
         self.show_banner("\n".join([*lines, *other.values()]))
         if first is not None:
             first.focus()
@@ -260,7 +272,7 @@ class MeetingBatchModal(ModalScreen[BatchResult | None]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmModal("Discard everyone typed here?", yes="Discard", no="Keep editing"),
+            ConfirmModal(_("Discard everyone typed here?"), yes=_("Discard"), no=_("Keep editing")),
             discard,
         )
 

@@ -12,7 +12,7 @@ from textual.widgets import Input, Select
 
 from tracker.domain.enums import CapBasis, CapScope, CountryRole
 from tracker.domain.money import AmountParseError, parse_amount
-from tracker.i18n import _
+from tracker.i18n import N_, _, current_language
 from tracker.services.dto import CapsInfo, CountryInfo
 from tracker.tui.format import basis_label, scope_label
 from tracker.tui.modals.form import FormErrors, FormModal
@@ -54,11 +54,11 @@ class CapsRequest:
 
 
 class NewPlanForm(FormModal[NewPlanRequest]):
-    TITLE_TEXT: ClassVar[str] = "New plan year"
-    SAVE_LABEL: ClassVar[str] = "Create"
+    TITLE_TEXT: ClassVar[str] = N_("New plan year")
+    SAVE_LABEL: ClassVar[str] = N_("Create")
 
     def __init__(self, suggested_year: int, years: Sequence[int] = ()) -> None:
-        banner = (
+        banner = _(
             "The new plan starts with the cost items and caps of the plan "
             "before it; add its target countries from the budget (p)."
         )
@@ -74,11 +74,11 @@ class NewPlanForm(FormModal[NewPlanRequest]):
 
     def fields(self) -> Iterable[Field]:
         yield Field(
-            "Year",
+            _("Year"),
             Input(str(self.suggested_year), restrict=r"[0-9]*", max_length=4, id="year"),
             key="year",
         )
-        yield Field("Title (blank: “Piano di promozione YEAR”)", Input(id="title"), key="title")
+        yield Field(_("Title (blank: “Piano di promozione YEAR”)"), Input(id="title"), key="title")
         if not self.years:
             return
         sources = [(_("empty: only the cost items and caps of the plan before it"), EMPTY)]
@@ -106,7 +106,7 @@ class NewPlanForm(FormModal[NewPlanRequest]):
     def submit(self, values: Mapping[str, object]) -> NewPlanRequest:
         text = str(values.get("year") or "").strip()
         if not text.isdigit() or not 2000 <= int(text) <= 2100:
-            raise FormErrors({"year": "a plan year is a year between 2000 and 2100"})
+            raise FormErrors({"year": _("a plan year is a year between 2000 and 2100")})
         year, title = int(text), str(values.get("title") or "").strip()
         source = values.get("source") or EMPTY
         if source == EMPTY:
@@ -119,8 +119,8 @@ class NewPlanForm(FormModal[NewPlanRequest]):
 
 
 class CountryForm(FormModal[CountryRequest]):
-    TITLE_TEXT: ClassVar[str] = "Add a country to the plan"
-    SAVE_LABEL: ClassVar[str] = "Add"
+    TITLE_TEXT: ClassVar[str] = N_("Add a country to the plan")
+    SAVE_LABEL: ClassVar[str] = N_("Add")
 
     def __init__(self, countries: Sequence[CountryInfo], on_plan: Iterable[str]) -> None:
         super().__init__()
@@ -130,9 +130,9 @@ class CountryForm(FormModal[CountryRequest]):
     def fields(self) -> Iterable[Field]:
         free = sorted(code for code in self.countries if code not in self.on_plan)
         yield Field(
-            "Country (ISO code)",
+            _("Country (ISO code)"),
             Input(
-                placeholder="e.g. DE",
+                placeholder=_("e.g. DE"),
                 max_length=2,
                 id="code",
                 suggester=SuggestFromList(free, case_sensitive=False),
@@ -143,33 +143,43 @@ class CountryForm(FormModal[CountryRequest]):
             ("target (gets budget columns)", CountryRole.TARGET.value),
             ("watch list", CountryRole.WATCH.value),
         ]
-        yield Field("Role", Select(roles, value="target", allow_blank=False, id="role"), key="role")
-        yield Field("Why this country", Input(id="rationale"), key="rationale")
+        yield Field(
+            _("Role"), Select(roles, value="target", allow_blank=False, id="role"), key="role"
+        )
+        yield Field(_("Why this country"), Input(id="rationale"), key="rationale")
 
     def submit(self, values: Mapping[str, object]) -> CountryRequest:
         code = str(values.get("code") or "").strip().upper()
         if code not in self.countries:
-            raise FormErrors({"code": f"{code!r} is not a country code on the list (e.g. DE, JP)"})
+            raise FormErrors(
+                {
+                    "code": _("{code!r} is not a country code on the list (e.g. DE, JP)").format(
+                        code=code
+                    )
+                }
+            )
         if code in self.on_plan:
-            name = self.countries[code].name_it
-            raise FormErrors({"code": f"{name} is already on this plan"})
+            name = self.countries[code].name(current_language())
+            raise FormErrors({"code": _("{name} is already on this plan").format(name=name)})
         return CountryRequest(code, str(values["role"]), str(values.get("rationale") or ""))
 
 
 class CategoryForm(FormModal[CategoryRequest]):
-    TITLE_TEXT: ClassVar[str] = "Add a cost item"
-    SAVE_LABEL: ClassVar[str] = "Add"
+    TITLE_TEXT: ClassVar[str] = N_("Add a cost item")
+    SAVE_LABEL: ClassVar[str] = N_("Add")
 
     def fields(self) -> Iterable[Field]:
-        yield Field("Code", Input(placeholder="e.g. catering", id="code"), key="code")
-        yield Field("Italian name", Input(placeholder="Spese di …", id="name_it"), key="name_it")
-        yield Field("English name", Input(id="name_en"), key="name_en")
+        yield Field(_("Code"), Input(placeholder=_("e.g. catering"), id="code"), key="code")
+        yield Field(
+            _("Italian name"), Input(placeholder=_("Spese di …"), id="name_it"), key="name_it"
+        )
+        yield Field(_("English name"), Input(id="name_en"), key="name_en")
 
     def submit(self, values: Mapping[str, object]) -> CategoryRequest:
         code = str(values.get("code") or "").strip().lower()
         errors = {}
         if not code or not code.replace("_", "").isalnum():
-            errors["code"] = "use a short code of letters, digits and _"
+            errors["code"] = _("use a short code of letters, digits and _")
         name_it = str(values.get("name_it") or "").strip()
         name_en = str(values.get("name_en") or "").strip()
         if errors:
@@ -182,40 +192,42 @@ def _cap_text(value: Decimal | None) -> str:
 
 
 class CapsForm(FormModal[CapsRequest]):
-    TITLE_TEXT: ClassVar[str] = "Funding caps"
+    TITLE_TEXT: ClassVar[str] = N_("Funding caps")
 
     def __init__(self, caps: CapsInfo) -> None:
         super().__init__(
-            banner="A blank cap means no cap of that kind. Exactly at a cap is "
-            "allowed; a cent over is not."
+            banner=_(
+                "A blank cap means no cap of that kind. Exactly at a cap is "
+                "allowed; a cent over is not."
+            )
         )
         self.caps = caps
 
     def fields(self) -> Iterable[Field]:
         bases = [(basis_label(b.value), b.value) for b in CapBasis]
         yield Field(
-            "Basis: which fact about a country decides its cap",
+            _("Basis: which fact about a country decides its cap"),
             Select(bases, value=self.caps.basis, allow_blank=False, id="basis"),
             key="basis",
         )
         scopes = [(scope_label(s.value), s.value) for s in CapScope]
         yield Field(
-            "Scope of the two caps below",
+            _("Scope of the two caps below"),
             Select(scopes, value=self.caps.scope, allow_blank=False, id="scope"),
             key="scope",
         )
         yield Field(
-            "Cap for European (or EU) countries (€)",
+            _("Cap for European (or EU) countries (€)"),
             Input(_cap_text(self.caps.inside), id="inside"),
             key="inside",
         )
         yield Field(
-            "Cap for the others (€)",
+            _("Cap for the others (€)"),
             Input(_cap_text(self.caps.outside), id="outside"),
             key="outside",
         )
         yield Field(
-            "Cap on the whole contribution (€)",
+            _("Cap on the whole contribution (€)"),
             Input(_cap_text(self.caps.total), id="total"),
             key="total",
         )

@@ -9,6 +9,7 @@ from textual import work
 from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
 
+from tracker.i18n import N_
 from tracker.tui.errors import report_worker_failure
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 class TrackerScreen(Screen[None]):
     """A main screen showing the current plan year; it reloads when the data changed."""
 
-    HELP_TITLE: ClassVar[str] = "Keys"
+    HELP_TITLE: ClassVar[str] = N_("Keys")
 
     def __init__(self) -> None:
         super().__init__()

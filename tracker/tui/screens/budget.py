@@ -14,9 +14,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Static
 
-from tracker.domain.money import format_eur
+from tracker.i18n import N_, _, current_language
+from tracker.i18n_format import money
 from tracker.services.dto import BudgetTable, EventQuery
-from tracker.tui.format import OVER_CAP, OVER_LINE, basis_label, cap_line, cap_verdict
+from tracker.tui.format import (
+    OVER_CAP,
+    OVER_LINE,
+    basis_label,
+    cap_line,
+    cap_verdict,
+    category_name,
+)
 from tracker.tui.modals.amount import AmountForm
 from tracker.tui.modals.expense import ExpenseForm, ExpenseRequest
 from tracker.tui.modals.line_detail import LineDetail, LineDetailData
@@ -28,12 +36,12 @@ EXPENSE_EVENTS = 200  # the events offered when recording an expense, soonest fi
 
 
 class BudgetScreen(PlanAdmin):
-    HELP_TITLE: ClassVar[str] = "Budget"
+    HELP_TITLE: ClassVar[str] = N_("Budget")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("v", "view", "View"),
-        Binding("a", "line_detail", "Allocations"),
-        Binding("x", "expense", "Add expense"),
-        Binding("p", "admin", "Plan admin"),
+        Binding("v", "view", N_("View")),
+        Binding("a", "line_detail", N_("Allocations")),
+        Binding("x", "expense", N_("Add expense")),
+        Binding("p", "admin", N_("Plan admin")),
     ]
 
     def __init__(self) -> None:
@@ -48,14 +56,16 @@ class BudgetScreen(PlanAdmin):
         yield Static(id="line-info")
         yield Static(id="budget-caps", classes="panel")
         yield Static(
-            f"{OVER_LINE} beyond its line (allocated or spent more than planned)   "
-            f"{OVER_CAP} beyond a funding cap   enter: edit the planned amount",
+            _(
+                "{line} beyond its line (allocated or spent more than planned)   "
+                "{cap} beyond a funding cap   enter: edit the planned amount"
+            ).format(line=OVER_LINE, cap=OVER_CAP),
             id="budget-legend",
         )
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#budget-caps").border_title = "Funding caps"
+        self.query_one("#budget-caps").border_title = _("Funding caps")
         self.query_one(BudgetGrid).focus()
 
     @property
@@ -64,7 +74,7 @@ class BudgetScreen(PlanAdmin):
 
     def reload(self) -> None:
         if self.year is None:
-            self.query_one("#budget-heading", Static).update("There is no plan yet (y).")
+            self.query_one("#budget-heading", Static).update(_("There is no plan yet (y)."))
             return
         self.load(self.year)
 
@@ -83,18 +93,21 @@ class BudgetScreen(PlanAdmin):
 
     def heading(self, table: BudgetTable) -> Text:
         views = "  ".join(
-            f"[{v}]" if v == self.view else v for v in VIEWS
+            f"[{_(v)}]" if v == self.view else _(v) for v in VIEWS
         )  # the current one in brackets
         return Text.assemble(
-            (f"Budget {table.year}", "bold"),
-            f" — showing {VIEW_TITLES[self.view]}",
+            (_("Budget {year}").format(year=table.year), "bold"),
+            _(" — showing {view}").format(view=_(VIEW_TITLES[self.view])),
             ("   v: " + views, "dim"),
         )
 
     @staticmethod
     def caps(table: BudgetTable) -> RenderableType:
         heading = Text(
-            f"On the planned amounts; basis: {basis_label(table.basis)} countries", style="dim"
+            _("On the planned amounts; basis: {basis} countries").format(
+                basis=basis_label(table.basis)
+            ),
+            style="dim",
         )
         grid = Table.grid(padding=(0, 3))
         grid.add_column(no_wrap=True)
@@ -103,24 +116,36 @@ class BudgetScreen(PlanAdmin):
         for cap in table.caps:
             marker = f"{OVER_CAP} " if cap.over else "  "
             grid.add_row(
-                Text(marker + cap_line(cap, table.basis, "it"), "bold red" if cap.over else ""),
+                Text(marker + cap_line(cap, table.basis), "bold red" if cap.over else ""),
                 ", ".join(cap.countries) if cap.group != "total" else "",
                 Text(cap_verdict(cap), "red" if cap.over else "dim"),
             )
         return Group(heading, grid)
 
+    @staticmethod
+    def category(selection: Selection) -> str:
+        return category_name(selection.category.name_it, selection.category.name_en)
+
+    @staticmethod
+    def country(selection: Selection) -> str:
+        return selection.column.country.name(current_language())
+
     def show_line(self) -> None:
         selection = self.grid.selection
         info = self.query_one("#line-info", Static)
         if selection is None:
-            info.update(Text("Totals are computed: move to a country's cell to edit it.", "dim"))
+            info.update(Text(_("Totals are computed: move to a country's cell to edit it."), "dim"))
             return
         line = selection.line
         info.update(
             Text.assemble(
-                (f"{selection.category.name_it} · {selection.column.country.name_it}: ", "bold"),
-                f"planned {format_eur(line.planned)} · allocated {format_eur(line.allocated)}"
-                f" · free {format_eur(line.free)} · spent {format_eur(line.actual)}",
+                (f"{self.category(selection)} · {self.country(selection)}: ", "bold"),
+                _("planned {planned} · allocated {allocated} · free {free} · spent {spent}").format(
+                    planned=money(line.planned),
+                    allocated=money(line.allocated),
+                    free=money(line.free),
+                    spent=money(line.actual),
+                ),
             )
         )
 
@@ -136,7 +161,7 @@ class BudgetScreen(PlanAdmin):
         selection = self.grid.selection
         if selection is None:
             self.notify(
-                "Pick a country's cell: totals are computed.", severity="warning", markup=False
+                _("Pick a country's cell: totals are computed."), severity="warning", markup=False
             )
         return selection
 
@@ -153,9 +178,13 @@ class BudgetScreen(PlanAdmin):
             return
         code, category = selection.column.country.code, selection.category.code
         form = AmountForm(
-            f"Planned: {selection.category.name_it} — {selection.column.country.name_it}",
+            _("Planned: {category} — {country}").format(
+                category=self.category(selection), country=self.country(selection)
+            ),
             selection.line.planned,
-            note=f"Allocated to events and missions: {format_eur(selection.line.allocated)}",
+            note=_("Allocated to events and missions: {amount}").format(
+                amount=money(selection.line.allocated)
+            ),
         )
 
         def entered(amount: Decimal | None) -> None:
@@ -169,7 +198,9 @@ class BudgetScreen(PlanAdmin):
         year = self.year
         assert year is not None
         result = self.svc.budget.set_planned(year, country, category, amount)
-        message = f"{country} {category}: planned {format_eur(result.line.planned)}."
+        message = _("{country} {category}: planned {amount}.").format(
+            country=country, category=category, amount=money(result.line.planned)
+        )
         self.app.call_from_thread(self.after_change, message, result.warnings)
 
     def after_change(self, message: str, warnings: tuple[str, ...] = ()) -> None:
@@ -215,9 +246,7 @@ class BudgetScreen(PlanAdmin):
 
     def open_expense(self, selection: Selection, events: tuple[tuple[int, str], ...]) -> None:
         today: date = self.tracker.today
-        form = ExpenseForm(
-            selection.category.name_it, selection.column.country.name_it, events, today
-        )
+        form = ExpenseForm(self.category(selection), self.country(selection), events, today)
         code, category = selection.column.country.code, selection.category.code
 
         def entered(request: ExpenseRequest | None) -> None:
@@ -241,8 +270,13 @@ class BudgetScreen(PlanAdmin):
             event_ref=str(request.event_id) if request.event_id is not None else None,
         )
         message = (
-            f"Expense of {format_eur(result.expense.amount)} recorded on {country} {category}: "
-            f"spent {format_eur(result.line.actual)} of {format_eur(result.line.planned)}."
+            _("Expense of {amount} recorded on {country} {category}: spent {spent} of {planned}.")
+        ).format(
+            amount=money(result.expense.amount),
+            country=country,
+            category=category,
+            spent=money(result.line.actual),
+            planned=money(result.line.planned),
         )
         warnings = (result.warning,) if result.warning else ()
         self.app.call_from_thread(self.after_change, message, warnings)

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
+from tracker.i18n import _, current_language
 from tracker.services.dto import PlanOverview
-from tracker.tui.format import basis_label, scope_label
+from tracker.tui.format import basis_label, category_name, scope_label, target_label
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.modals.pick import PickModal
 from tracker.tui.modals.plan_forms import (
@@ -41,7 +42,9 @@ class PlanAdmin(TrackerScreen):
         if self.year is None:
             self.tracker.new_plan()
             return
-        self.app.push_screen(PickModal(f"Plan {self.year}", ACTIONS), self.admin_chosen)
+        self.app.push_screen(
+            PickModal(_("Plan {year}").format(year=self.year), ACTIONS), self.admin_chosen
+        )
 
     def admin_chosen(self, choice: str | None) -> None:
         if choice == "new_year":
@@ -69,7 +72,7 @@ class PlanAdmin(TrackerScreen):
             push(CountryForm(self.tracker.countries, on_plan), add_country)
         elif choice == "remove_country":
             options = [
-                (f"{c.label}: {c.country.name_it} ({c.code})", c.code)
+                (f"{target_label(c)}: {c.country.name(current_language())} ({c.code})", c.code)
                 for c in (*plan.targets, *plan.watch)
             ]
             self._confirm_remove(
@@ -85,7 +88,10 @@ class PlanAdmin(TrackerScreen):
 
             push(CategoryForm(), add_category)
         elif choice == "remove_category":
-            options = [(f"{c.name_it} ({c.code})", c.code) for c in plan.categories]
+            options = [
+                (f"{category_name(c.name_it, c.name_en)} ({c.code})", c.code)
+                for c in plan.categories
+            ]
             self._confirm_remove(
                 "Remove which cost item?",
                 options,
@@ -103,7 +109,7 @@ class PlanAdmin(TrackerScreen):
         self, title: str, options: list[tuple[str, str]], remove: Callable[[str], object]
     ) -> None:
         if not options:
-            self.notify("There is nothing to remove.", severity="warning", markup=False)
+            self.notify(_("There is nothing to remove."), severity="warning", markup=False)
             return
 
         def picked(code: str | None) -> None:
@@ -117,9 +123,9 @@ class PlanAdmin(TrackerScreen):
             label = next(label for label, value in options if value == code)
             self.app.push_screen(
                 ConfirmModal(
-                    f"Remove {label} from the plan?",
-                    "Refused while events have money on it or expenses were recorded.",
-                    yes="Remove",
+                    _("Remove {label} from the plan?").format(label=label),
+                    _("Refused while events have money on it or expenses were recorded."),
+                    yes=_("Remove"),
                 ),
                 answered,
             )
@@ -130,26 +136,31 @@ class PlanAdmin(TrackerScreen):
 def _add_country(svc: Services, year: int, r: CountryRequest) -> str:
     plan = svc.plans.add_country(year, r.code, role=r.role, rationale=r.rationale)
     added = next(c for c in (*plan.targets, *plan.watch) if c.code == r.code)
-    return f"{added.country.name_it} added to the {year} plan ({added.label})."
+    name = added.country.name(current_language())
+    return _("{name} added to the {year} plan ({target_label}).").format(
+        name=name, year=year, target_label=target_label(added)
+    )
 
 
 def _remove_country(svc: Services, year: int, code: str) -> str:
     svc.plans.remove_country(year, code)
-    return f"{code} removed from the {year} plan."
+    return _("{code} removed from the {year} plan.").format(code=code, year=year)
 
 
 def _add_category(svc: Services, year: int, r: CategoryRequest) -> str:
     svc.plans.add_category(year, r.code, name_it=r.name_it, name_en=r.name_en)
-    return f"Cost item {r.code!r} added to the {year} plan."
+    return _("Cost item {code!r} added to the {year} plan.").format(code=r.code, year=year)
 
 
 def _remove_category(svc: Services, year: int, code: str) -> str:
     svc.plans.remove_category(year, code)
-    return f"Cost item {code!r} removed from the {year} plan."
+    return _("Cost item {code!r} removed from the {year} plan.").format(code=code, year=year)
 
 
 def _set_caps(svc: Services, year: int, r: CapsRequest) -> str:
     svc.plans.set_caps(
         year, inside=r.inside, outside=r.outside, total=r.total, basis=r.basis, scope=r.scope
     )
-    return f"Caps of {year} saved ({basis_label(r.basis)}, {scope_label(r.scope)})."
+    return _("Caps of {year} saved ({basis_label}, {scope_label}).").format(
+        year=year, basis_label=basis_label(r.basis), scope_label=scope_label(r.scope)
+    )

@@ -16,7 +16,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
-from tracker.domain.money import format_eur
+from tracker.i18n import N_, _
+from tracker.i18n_format import money
+from tracker.io.report.labels import term
 from tracker.services.dto_partners import CallInfo, CallQuery, ConsortiumInfo, Page
 from tracker.tui.format import DASH, fmt_date
 from tracker.tui.screens.base import cancelled
@@ -36,15 +38,23 @@ class Loaded:
 
 def call_detail(call: CallInfo | None) -> Text:
     if call is None:
-        return Text("No funding call yet: n adds one.", style="dim")
+        return Text(_("No funding call yet: n adds one."), style="dim")
     text = Text(call.title, style="bold")
-    budget = format_eur(call.budget) if call.budget is not None else DASH
+    budget = money(call.budget) if call.budget is not None else DASH
     opening = fmt_date(call.opening_date) if call.opening_date else DASH
-    text.append(f"  ·  {call.status}  ·  opens {opening}  ·  budget {budget}")
+    text.append(
+        "  ·  "
+        + _("{status}  ·  opens {opening}  ·  budget {budget}").format(
+            status=term("call_status", call.status), opening=opening, budget=budget
+        )
+    )
     deadlines = ", ".join(
         f"{fmt_date(d.due_on)}{f' {d.label}' if d.label else ''}" for d in call.deadlines
     )
-    text.append(f"\nDeadlines: {deadlines or DASH}  ·  {call.url or 'no web address'}")
+    where = call.url or _("no web address")
+    text.append(
+        "\n" + _("Deadlines: {deadlines}").format(deadlines=deadlines or DASH) + f"  ·  {where}"
+    )
     if call.notes:
         note = " ".join(call.notes.split())
         text.append(f"\n{note[:300]}{'…' if len(note) > 300 else ''}", style="dim italic")
@@ -52,14 +62,16 @@ def call_detail(call: CallInfo | None) -> Text:
 
 
 class CallsScreen(ConsortiumActions):
-    HELP_TITLE: ClassVar[str] = "Calls & consortia"
+    HELP_TITLE: ClassVar[str] = N_("Calls & consortia")
     CSS_PATH = "../partners.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_call", "New call"),
-        Binding("c", "new_consortium", "New consortium"),
-        Binding("a", "add_member", "Add member"),
-        Binding("right_square_bracket", "page(1)", "Next page", key_display="]", show=False),
-        Binding("left_square_bracket", "page(-1)", "Previous page", key_display="[", show=False),
+        Binding("n", "new_call", N_("New call")),
+        Binding("c", "new_consortium", N_("New consortium")),
+        Binding("a", "add_member", N_("Add member")),
+        Binding("right_square_bracket", "page(1)", N_("Next page"), key_display="]", show=False),
+        Binding(
+            "left_square_bracket", "page(-1)", N_("Previous page"), key_display="[", show=False
+        ),
     ]
 
     def __init__(self) -> None:
@@ -73,10 +85,10 @@ class CallsScreen(ConsortiumActions):
         yield Static(id="call-detail")
         with Horizontal(id="call-lower"):
             with Vertical(classes="call-pane"):
-                yield Static("Consortia", id="consortia-title", classes="pane-title")
+                yield Static(_("Consortia"), id="consortia-title", classes="pane-title")
                 yield ConsortiumTable(id="consortia")
             with Vertical(classes="call-pane", id="members-pane"):
-                yield Static("Members", id="members-title", classes="pane-title")
+                yield Static(_("Members"), id="members-title", classes="pane-title")
                 yield MemberTable(id="members")
         yield Static(id="consortium-pipeline")
         yield Static(id="calls-status")
@@ -120,7 +132,10 @@ class CallsScreen(ConsortiumActions):
         self.calls_table.show_rows(page.rows, cursor=cursor, focus=focus)
         self.show_consortia(loaded.call_id, loaded.consortia)
         self.focus_call = None
-        parts = [self.paging.describe("funding call", "funding calls"), "by programme and name"]
+        parts = [
+            self.paging.describe(N_("funding call"), N_("funding calls")),
+            _("by programme and name"),
+        ]
         self.query_one("#calls-status", Static).update("  ·  ".join(parts))
 
     def show_consortia(self, call_id: int | None, consortia: tuple[ConsortiumInfo, ...]) -> None:
@@ -128,9 +143,11 @@ class CallsScreen(ConsortiumActions):
         self.consortia = consortia
         call = self.calls_table.current
         self.query_one("#call-detail", Static).update(call_detail(call))
-        title = f"Consortia for {call.title}" if call else "Consortia"
+        title = _("Consortia for {title}").format(title=call.title) if call else _("Consortia")
         self.query_one("#consortia-title", Static).update(
-            f"{title}  ({len(consortia)})" if consortia else f"{title}: none yet (c adds one)"
+            f"{title}  ({len(consortia)})"
+            if consortia
+            else _("{title}: none yet (c adds one)").format(title=title)
         )
         focus, self.focus_consortium = self.focus_consortium, None
         self.consortia_table.show_rows(consortia, focus=focus)
@@ -142,11 +159,11 @@ class CallsScreen(ConsortiumActions):
         focus, self.focus_member = self.focus_member, None
         self.members_table.show_rows(members, focus=focus)
         if consortium is None:
-            title = "Members: add a consortium first (c)"
+            title = _("Members: add a consortium first (c)")
         elif members:
-            title = f"Members of {consortium.name}  ({len(members)})"
+            title = _("Members of {name}").format(name=consortium.name) + f"  ({len(members)})"
         else:
-            title = f"Members of {consortium.name}: none yet (a adds one)"
+            title = _("Members of {name}: none yet (a adds one)").format(name=consortium.name)
         self.query_one("#members-title", Static).update(title)
         self.query_one("#consortium-pipeline", Static).update(
             pipeline(consortium.status) if consortium else Text("")

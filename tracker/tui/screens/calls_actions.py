@@ -9,6 +9,7 @@ from datetime import date
 from textual import on, work
 
 from tracker.domain.errors import TrackerError
+from tracker.i18n import N_, _
 from tracker.services.dto_partners import CallInfo, ConsortiumInfo, MemberInfo
 from tracker.tui.format import fmt_date
 from tracker.tui.modals.call import (
@@ -61,20 +62,22 @@ class CallActions(TrackerScreen):
 
     def _selected(self, row: object, what: str) -> bool:
         if row is None:
-            self.notify(f"No {what} selected.", severity="warning", markup=False)
+            self.notify(
+                _("No {what} selected.").format(what=_(what)), severity="warning", markup=False
+            )
         return row is not None
 
     def selected_call(self) -> CallInfo | None:
         call = self.calls_table.current
-        return call if self._selected(call, "call") else None
+        return call if self._selected(call, N_("call")) else None
 
     def selected_consortium(self) -> ConsortiumInfo | None:
         consortium = self.consortia_table.current
-        return consortium if self._selected(consortium, "consortium") else None
+        return consortium if self._selected(consortium, N_("consortium")) else None
 
     def selected_member(self) -> MemberInfo | None:
         member = self.members_table.current
-        return member if self._selected(member, "member") else None
+        return member if self._selected(member, N_("member")) else None
 
     @on(EntryTable.Command)
     async def table_command(self, event: EntryTable.Command) -> None:
@@ -105,7 +108,11 @@ class CallActions(TrackerScreen):
     def open_call_form(
         self, values: dict[str, object], call: CallInfo | None, error: TrackerError | None
     ) -> None:
-        title = f"Edit {call.title}" if call is not None else "New funding call"
+        title = (
+            _("Edit {title}").format(title=call.title)
+            if call is not None
+            else _("New funding call")
+        )
 
         def saved(request: CallRequest | None) -> None:
             if request is not None:
@@ -129,8 +136,8 @@ class CallActions(TrackerScreen):
             funding.remove_deadline(saved.id, due)
         for due, label in add:
             funding.add_deadline(saved.id, due, label)
-        verb = "Added" if call is None else "Saved"
-        self.app.call_from_thread(self.applied, f"{verb} {saved.title}.", Focus(saved.id))
+        done = _("Added {title}.") if call is None else _("Saved {title}.")
+        self.app.call_from_thread(self.applied, done.format(title=saved.title), Focus(saved.id))
 
     def action_delete_call(self) -> None:
         call = self.selected_call()
@@ -138,13 +145,15 @@ class CallActions(TrackerScreen):
             return
 
         def delete() -> tuple[str, Focus]:
-            return f"Deleted {self.svc.funding.delete_call(call.id)}.", Focus()
+            return _("Deleted {name}.").format(name=self.svc.funding.delete_call(call.id)), Focus()
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self.apply(delete)
 
-        self.app.push_screen(ConfirmModal(f"Delete the call {call.title}?"), answered)
+        self.app.push_screen(
+            ConfirmModal(_("Delete the call {title}?").format(title=call.title)), answered
+        )
 
     def action_add_deadline(self) -> None:
         call = self.selected_call()
@@ -158,18 +167,23 @@ class CallActions(TrackerScreen):
             def add() -> tuple[str, Focus]:
                 updated = self.svc.funding.add_deadline(call.id, *deadline)
                 listed = ", ".join(fmt_date(d.due_on) for d in updated.deadlines)
-                return f"{updated.title}: deadlines {listed}.", Focus(call.id)
+                message = _("{title}: deadlines {listed}.").format(
+                    title=updated.title, listed=listed
+                )
+                return message, Focus(call.id)
 
             self.apply(add)
 
-        self.app.push_screen(DeadlineForm(title=f"Add a deadline to {call.title}"), chosen)
+        self.app.push_screen(
+            DeadlineForm(title=_("Add a deadline to {title}").format(title=call.title)), chosen
+        )
 
     def action_remove_deadline(self) -> None:
         call = self.selected_call()
         if call is None:
             return
         if not call.deadlines:
-            self.notify(f"{call.title} has no deadlines.", markup=False)
+            self.notify(_("{title} has no deadlines.").format(title=call.title), markup=False)
             return
         options = [(f"{fmt_date(d.due_on)} {d.label}".strip(), d.due_on) for d in call.deadlines]
 
@@ -179,8 +193,14 @@ class CallActions(TrackerScreen):
 
             def remove() -> tuple[str, Focus]:
                 updated = self.svc.funding.remove_deadline(call.id, due)
-                return f"{updated.title}: the {fmt_date(due)} deadline is gone.", Focus(call.id)
+                message = _("{title}: the {date} deadline is gone.").format(
+                    title=updated.title, date=fmt_date(due)
+                )
+                return message, Focus(call.id)
 
             self.apply(remove)
 
-        self.app.push_screen(PickModal(f"Remove which deadline of {call.title}?", options), chosen)
+        self.app.push_screen(
+            PickModal(_("Remove which deadline of {title}?").format(title=call.title), options),
+            chosen,
+        )

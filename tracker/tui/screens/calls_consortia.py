@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual import work
 
 from tracker.domain.enums import ConsortiumStatus, MemberRole
+from tracker.i18n import _
+from tracker.io.report.labels import term
 from tracker.services.dto_partners import ConsortiumInfo
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.modals.consortium import (
@@ -34,11 +36,16 @@ class ConsortiumActions(CallActions):
 
             def create() -> tuple[str, Focus]:
                 made = self.svc.funding.add_consortium(call.id, request.name, notes=request.notes)
-                return f"Consortium “{made.name}” is {made.status}.", Focus(call.id, made.id)
+                message = _("Consortium “{name}” is {status}.").format(
+                    name=made.name, status=term("consortium_status", made.status)
+                )
+                return message, Focus(call.id, made.id)
 
             self.apply(create)
 
-        self.app.push_screen(ConsortiumForm(title=f"New consortium for {call.title}"), chosen)
+        self.app.push_screen(
+            ConsortiumForm(title=_("New consortium for {title}").format(title=call.title)), chosen
+        )
 
     def action_consortium_status(self) -> None:
         consortium = self.selected_consortium()
@@ -53,12 +60,19 @@ class ConsortiumActions(CallActions):
 
             def move() -> tuple[str, Focus]:
                 updated = self.svc.funding.set_status(consortium.id, status)
-                return f"“{updated.name}” is now {updated.status}.", here
+                message = _("“{name}” is now {status}.").format(
+                    name=updated.name, status=term("consortium_status", updated.status)
+                )
+                return message, here
 
             self.apply(move)
 
         self.app.push_screen(
-            PickModal(f"Status of “{consortium.name}”", options, current=consortium.status),
+            PickModal(
+                _("Status of “{name}”").format(name=consortium.name),
+                options,
+                current=consortium.status,
+            ),
             chosen,
         )
 
@@ -69,15 +83,21 @@ class ConsortiumActions(CallActions):
 
         def delete() -> tuple[str, Focus]:
             name = self.svc.funding.delete_consortium(consortium.id)
-            return f"Deleted “{name}”.", Focus(consortium.call.id)
+            return _("Deleted “{name}”.").format(name=name), Focus(consortium.call.id)
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self.apply(delete)
 
         count = len(consortium.members)
-        detail = f"Its {count} members stay on file as organisations." if count else ""
-        self.app.push_screen(ConfirmModal(f"Delete “{consortium.name}”?", detail), answered)
+        detail = (
+            _("Its {count} members stay on file as organisations.").format(count=count)
+            if count
+            else ""
+        )
+        self.app.push_screen(
+            ConfirmModal(_("Delete “{name}”?").format(name=consortium.name), detail), answered
+        )
 
     # -- members -----------------------------------------------------------------------
 
@@ -90,7 +110,7 @@ class ConsortiumActions(CallActions):
             if request is not None:
                 self.add_member(consortium, request)
 
-        title = f"Add a member to {consortium.name}"
+        title = _("Add a member to {name}").format(name=consortium.name)
         self.app.push_screen(MemberForm(self.svc.organisations.similar, title=title), chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="write")
@@ -107,7 +127,11 @@ class ConsortiumActions(CallActions):
     def add_member_now(self, consortium: ConsortiumInfo, organisation: int, role: str) -> None:
         updated = self.svc.funding.member_add(consortium.id, organisation, role)
         member = next(m for m in updated.members if m.organisation_id == organisation)
-        message = f"{member.organisation_name} joins “{updated.name}” as {member.role}."
+        message = _("{organisation} joins “{name}” as {role}.").format(
+            organisation=member.organisation_name,
+            name=updated.name,
+            role=term("member_role", member.role),
+        )
         focus = Focus(consortium.call.id, consortium.id, organisation)
         self.app.call_from_thread(self.applied, message, focus)
 
@@ -118,9 +142,11 @@ class ConsortiumActions(CallActions):
 
         self.app.push_screen(
             ConfirmModal(
-                f"“{request.name}” is not on file. Create it and add it?",
-                f"A new organisation, {request.role} of “{consortium.name}”.",
-                yes="Create",
+                _("“{name}” is not on file. Create it and add it?").format(name=request.name),
+                _("A new organisation, {role} of “{name}”.").format(
+                    role=request.role, name=consortium.name
+                ),
+                yes=_("Create"),
             ),
             answered,
         )
@@ -144,12 +170,22 @@ class ConsortiumActions(CallActions):
 
             def change() -> tuple[str, Focus]:
                 updated = self.svc.funding.member_role(consortium.id, member.organisation_id, role)
-                return f"{member.organisation_name} is now {role} of “{updated.name}”.", here
+                message = _("{organisation} is now {role} of “{name}”.").format(
+                    organisation=member.organisation_name,
+                    role=term("member_role", role),
+                    name=updated.name,
+                )
+                return message, here
 
             self.apply(change)
 
         self.app.push_screen(
-            PickModal(f"Role of {member.organisation_name}", options, current=member.role), chosen
+            PickModal(
+                _("Role of {organisation_name}").format(organisation_name=member.organisation_name),
+                options,
+                current=member.role,
+            ),
+            chosen,
         )
 
     def action_remove_member(self) -> None:
@@ -159,7 +195,10 @@ class ConsortiumActions(CallActions):
 
         def remove() -> tuple[str, Focus]:
             updated = self.svc.funding.member_remove(consortium.id, member.organisation_id)
-            return f"{member.organisation_name} left “{updated.name}”.", here
+            message = _("{organisation} left “{name}”.").format(
+                organisation=member.organisation_name, name=updated.name
+            )
+            return message, here
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -168,5 +207,10 @@ class ConsortiumActions(CallActions):
         here = Focus(consortium.call.id, consortium.id)
 
         self.app.push_screen(
-            ConfirmModal(f"Remove {member.organisation_name} from “{consortium.name}”?"), answered
+            ConfirmModal(
+                _("Remove {organisation_name} from “{name}”?").format(
+                    organisation_name=member.organisation_name, name=consortium.name
+                )
+            ),
+            answered,
         )

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Input, Static
 
 from tracker.domain.errors import TrackerError
+from tracker.i18n import N_, _
 from tracker.services.dto import EventRow
 from tracker.services.dto_partners import InteractionInfo, InteractionQuery, Page
 from tracker.tui.errors import describe
@@ -53,18 +54,20 @@ def read_date(text: str, label: str, problems: list[str]) -> date | None:
 
 class ContactLogScreen(InteractionActions):
     CSS_PATH = "../partners.tcss"
-    HELP_TITLE: ClassVar[str] = "Contact log"
+    HELP_TITLE: ClassVar[str] = N_("Contact log")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "New entry"),
-        Binding("m", "log_meetings", "Log meetings", tooltip="Everyone met at an event"),
-        Binding("enter", "edit", "Edit", show=False),
-        Binding("d", "toggle_done", "Follow-up done/reopen"),
-        Binding("x", "delete", "Delete"),
-        Binding("delete", "delete", "Delete", show=False),
-        Binding("slash", "search", "Search", key_display="/"),
-        Binding("right_square_bracket", "page(1)", "Next page", key_display="]", show=False),
-        Binding("left_square_bracket", "page(-1)", "Previous page", key_display="[", show=False),
-        Binding("escape", "focus_table", "Back to the list", show=False),
+        Binding("n", "new", N_("New entry")),
+        Binding("m", "log_meetings", N_("Log meetings"), tooltip=N_("Everyone met at an event")),
+        Binding("enter", "edit", N_("Edit"), show=False),
+        Binding("d", "toggle_done", N_("Follow-up done/reopen")),
+        Binding("x", "delete", N_("Delete")),
+        Binding("delete", "delete", N_("Delete"), show=False),
+        Binding("slash", "search", N_("Search"), key_display="/"),
+        Binding("right_square_bracket", "page(1)", N_("Next page"), key_display="]", show=False),
+        Binding(
+            "left_square_bracket", "page(-1)", N_("Previous page"), key_display="[", show=False
+        ),
+        Binding("escape", "focus_table", N_("Back to the list"), show=False),
     ]
 
     def __init__(self) -> None:
@@ -91,7 +94,7 @@ class ContactLogScreen(InteractionActions):
     def selected_id(self) -> int | None:
         row = self.table.current
         if row is None:
-            self.notify("No entry selected.", severity="warning", markup=False)
+            self.notify(_("No entry selected."), severity="warning", markup=False)
             return None
         return row.id
 
@@ -164,9 +167,9 @@ class ContactLogScreen(InteractionActions):
             status.update(Text("  ·  ".join(loaded.problems), style="bold red"))
             return
         if not page.total and not self.filtered:
-            status.update("No entries yet: n logs one, m logs everyone met at an event.")
+            status.update(_("No entries yet: n logs one, m logs everyone met at an event."))
             return
-        parts = [self.paging.describe("entry", "entries"), "newest first", *loaded.shown]
+        parts = [self.paging.describe(N_("entry"), N_("entries")), _("newest first"), *loaded.shown]
         if self.filters.event_id is not None:
             name = next((e.name for e in self.events if e.id == self.filters.event_id), "")
             parts.append(f"event {name}")
@@ -208,7 +211,7 @@ class ContactLogScreen(InteractionActions):
         if row is None:
             return
         if not row.follow_up:
-            self.notify("This entry has no follow-up.", severity="warning", markup=False)
+            self.notify(_("This entry has no follow-up."), severity="warning", markup=False)
             return
         self.set_done(row.id, row.follow_up_open)
 
@@ -216,7 +219,7 @@ class ContactLogScreen(InteractionActions):
         """Pick the event (the latest one already begun comes first), then log."""
         events = self.events
         if not events:
-            self.notify("The plan year has no events to log meetings at.", markup=False)
+            self.notify(_("The plan year has no events to log meetings at."), markup=False)
             return
         today = self.tracker.today
         begun = [e for e in events if e.start_date is not None and e.start_date <= today]
@@ -232,7 +235,7 @@ class ContactLogScreen(InteractionActions):
                 open_meeting_batch(self, event)
 
         self.app.push_screen(
-            PickModal("Log meetings at which event?", options, current=latest.id), picked
+            PickModal(_("Log meetings at which event?"), options, current=latest.id), picked
         )
 
     def action_search(self) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from textual import work
 
 from tracker.domain.errors import TrackerError
+from tracker.i18n import N_, _, ngettext
 from tracker.services.dto import EventQuery, EventRow
 from tracker.services.dto_partners import BatchResult, InteractionInfo, NamedRef
 from tracker.tui.modals.confirm import ConfirmModal
@@ -66,8 +67,10 @@ def open_meeting_batch(screen: TrackerScreen, event: EventRow) -> None:
     """The "after the event" form for `event`; the screen reloads when it saved."""
     if event.is_placeholder:
         screen.notify(
-            f"“{event.name}” stands for events still to be identified: add the real event first.",
-            title="Not a real event",
+            _(
+                "“{name}” stands for events still to be identified: add the real event first."
+            ).format(name=event.name),
+            title=_("Not a real event"),
             severity="error",
             markup=False,
         )
@@ -78,12 +81,20 @@ def open_meeting_batch(screen: TrackerScreen, event: EventRow) -> None:
         if result is None:
             return
         count = len(result.interactions)
-        parts = [f"Logged {count} meeting{'s' if count != 1 else ''} at “{event.name}”"]
+        parts = [
+            ngettext(
+                "Logged {count} meeting at “{event}”", "Logged {count} meetings at “{event}”", count
+            ).format(count=count, event=event.name)
+        ]
         new = [
-            f"{len(made)} new {noun if len(made) == 1 else plural}"
+            _(noun if len(made) == 1 else plural).format(count=len(made))
             for made, noun, plural in (
-                (result.people_created, "person", "people"),
-                (result.organisations_created, "organisation", "organisations"),
+                (result.people_created, N_("{count} new person"), N_("{count} new people")),
+                (
+                    result.organisations_created,
+                    N_("{count} new organisation"),
+                    N_("{count} new organisations"),
+                ),
             )
             if made
         ]
@@ -137,7 +148,11 @@ class InteractionActions(TrackerScreen):
         info: InteractionInfo | None,
         error: TrackerError | None,
     ) -> None:
-        title = f"Contact log entry #{info.id}" if info is not None else "New contact log entry"
+        title = (
+            _("Contact log entry #{id}").format(id=info.id)
+            if info is not None
+            else _("New contact log entry")
+        )
         form = InteractionForm(
             values,
             events,
@@ -188,7 +203,8 @@ class InteractionActions(TrackerScreen):
 
     def entry_saved(self, saved: InteractionInfo, created: bool) -> None:
         who = ", ".join(r.name for r in (*saved.people, *saved.organisations)[:3])
-        self.notify(f"{'Logged' if created else 'Saved'}: {who}.", markup=False)
+        done = _("Logged: {who}.") if created else _("Saved: {who}.")
+        self.notify(done.format(who=who), markup=False)
         self._focus_id = saved.id
         self.changed()
 
@@ -203,8 +219,8 @@ class InteractionActions(TrackerScreen):
 
         self.app.push_screen(
             ConfirmModal(
-                f"Delete contact log entry #{entry_id}?",
-                "The people and organisations stay; only this entry goes.",
+                _("Delete contact log entry #{entry_id}?").format(entry_id=entry_id),
+                _("The people and organisations stay; only this entry goes."),
             ),
             answered,
         )
@@ -212,7 +228,7 @@ class InteractionActions(TrackerScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="write")
     def delete_entry(self, entry_id: int) -> None:
         self.svc.contact_log.delete(entry_id)
-        self.app.call_from_thread(self.written, f"Deleted entry #{entry_id}.")
+        self.app.call_from_thread(self.written, _("Deleted entry #{id}.").format(id=entry_id))
 
     @work(thread=True, exit_on_error=False, group="done")  # not exclusive: every press counts
     def set_done(self, entry_id: int, done: bool) -> None:
@@ -221,7 +237,9 @@ class InteractionActions(TrackerScreen):
         self.app.call_from_thread(self.follow_up_changed, info)
 
     def follow_up_changed(self, info: InteractionInfo) -> None:
-        state = "done" if not info.follow_up_open else "open again"
-        self.notify(f"Follow-up “{info.follow_up}” {state}.", markup=False)
+        state = _("done") if not info.follow_up_open else _("open again")
+        self.notify(
+            _("Follow-up “{text}” {state}.").format(text=info.follow_up, state=state), markup=False
+        )
         self._focus_id = info.id
         self.changed()

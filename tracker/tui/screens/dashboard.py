@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from tracker.i18n import _
+from tracker.i18n import N_, _, current_language
 from tracker.services.dto import BudgetTable, EventRow, PlanOverview
 from tracker.services.dto_calendar import Conflict
 from tracker.services.dto_partners import FollowUpSummary, UpcomingDeadline
@@ -25,6 +25,7 @@ from tracker.tui.format import (
     fmt_days_away,
     fmt_span,
     target_heading,
+    term,
 )
 from tracker.tui.screens.base import TrackerScreen, cancelled
 from tracker.tui.widgets.dashboard_partners import deadlines_panel, followups_panel
@@ -43,7 +44,7 @@ class DashboardData:
 
 
 class DashboardScreen(TrackerScreen):
-    HELP_TITLE: ClassVar[str] = "Dashboard"
+    HELP_TITLE: ClassVar[str] = N_("Dashboard")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -63,15 +64,15 @@ class DashboardScreen(TrackerScreen):
 
     def on_mount(self) -> None:
         titles = {
-            "#dash-title": "Plan",
-            "#dash-objectives": "Objectives",
-            "#dash-targets": "Target countries",
-            "#dash-caps": "Budget against the funding caps",
-            "#dash-upcoming": "Next candidate events",
+            "#dash-title": _("Plan"),
+            "#dash-objectives": _("Objectives"),
+            "#dash-targets": _("Target countries"),
+            "#dash-caps": _("Budget against the funding caps"),
+            "#dash-upcoming": _("Next candidate events"),
             "#dash-followups": _("Open follow-ups"),
             "#dash-deadlines": _("Call deadlines"),
             "#dash-conflicts": _("Calendar conflicts (A: calendar)"),
-            "#dash-watch": "Watch list",
+            "#dash-watch": _("Watch list"),
         }
         for selector, title in titles.items():
             self.query_one(selector).border_title = title
@@ -79,7 +80,7 @@ class DashboardScreen(TrackerScreen):
     def reload(self) -> None:
         if self.year is None:
             self.query_one("#dash-title", Static).update(
-                "There is no plan yet. Press y, then pick “New plan year…”."
+                _("There is no plan yet. Press y, then pick “New plan year…”.")
             )
             return
         self.load(self.year)
@@ -125,7 +126,7 @@ class DashboardScreen(TrackerScreen):
     @staticmethod
     def _objectives(plan: PlanOverview) -> RenderableType:
         if not plan.objectives:
-            return Text("No objectives written down yet.", style="dim")
+            return Text(_("No objectives written down yet."), style="dim")
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="bold", width=2)
         grid.add_column()
@@ -145,7 +146,7 @@ class DashboardScreen(TrackerScreen):
     @staticmethod
     def _targets(plan: PlanOverview) -> RenderableType:
         if not plan.targets:
-            return Text("No target countries yet: add them from the budget (p).", style="dim")
+            return Text(_("No target countries yet: add them from the budget (p)."), style="dim")
         blocks: list[RenderableType] = []
         for target in plan.targets:
             if blocks:
@@ -154,15 +155,16 @@ class DashboardScreen(TrackerScreen):
             if target.rationale:
                 blocks.append(Text(target.rationale))
             if target.priority_note:
-                blocks.append(Text.assemble(("Priority: ", "bold"), target.priority_note))
+                blocks.append(Text.assemble((_("Priority: "), "bold"), target.priority_note))
         return Group(*blocks)
 
     @staticmethod
     def _caps(table: BudgetTable) -> RenderableType:
-        lines = [Text(f"Planned amounts; caps by {basis_label(table.basis)} countries", "dim")]
+        caps_by = _("Planned amounts; caps by {basis} countries")
+        lines = [Text(caps_by.format(basis=basis_label(table.basis)), "dim")]
         for cap in table.caps:
             lines.append(Text(cap_line(cap, table.basis), style="bold red" if cap.over else "bold"))
-            who = ", ".join(cap.countries) if cap.group != "total" else "all targets"
+            who = ", ".join(cap.countries) if cap.group != "total" else _("all targets")
             lines.append(
                 Text.assemble(
                     (f"   {who} · ", "dim"), (cap_verdict(cap), "red" if cap.over else "dim")
@@ -172,7 +174,7 @@ class DashboardScreen(TrackerScreen):
 
     def _upcoming(self, rows: tuple[EventRow, ...]) -> RenderableType:
         if not rows:
-            return Text("No open events: add candidates on the events screen (e).", style="dim")
+            return Text(_("No open events: add candidates on the events screen (e)."), style="dim")
         today = self.tracker.today
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
@@ -182,11 +184,12 @@ class DashboardScreen(TrackerScreen):
         for row in rows:
             style = "dim italic" if row.is_placeholder else ""
             when = "" if row.is_placeholder else fmt_days_away(row.start_date, today)
+            status = term("event_status", row.status)
             grid.add_row(
                 Text(fmt_span(row.start_date, row.end_date), style=style or "bold"),
                 Text(row.country_code or "", style="dim"),
                 Text(event_label(row), style=style),
-                Text(f"{row.status} · {when}" if when else row.status, style="dim"),
+                Text(f"{status} · {when}" if when else status, style="dim"),
             )
         return grid
 
@@ -207,8 +210,8 @@ class DashboardScreen(TrackerScreen):
     @staticmethod
     def _watch(plan: PlanOverview) -> RenderableType:
         if not plan.watch and not plan.strategy_note:
-            return Text("Nothing on the watch list.", style="dim")
-        names = ", ".join(f"{w.country.name_it} ({w.code})" for w in plan.watch)
+            return Text(_("Nothing on the watch list."), style="dim")
+        names = ", ".join(f"{w.country.name(current_language())} ({w.code})" for w in plan.watch)
         parts: list[RenderableType] = [Text(names or "—", style="bold")]
         for w in plan.watch:
             if w.rationale:

@@ -10,8 +10,10 @@ from textual import work
 from tracker.domain.enums import EventStatus
 from tracker.domain.errors import RuleViolation, TrackerError
 from tracker.domain.event_rules import EventData
-from tracker.domain.money import format_eur
+from tracker.i18n import _
+from tracker.i18n_format import money
 from tracker.services.dto import EventDetail, EventRow
+from tracker.tui.format import category_name, term
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.modals.event_form import EventForm, data_values, detail_values, new_values
 from tracker.tui.modals.link import LinkModal, LinkRequest, LinkSetup
@@ -36,7 +38,7 @@ class EventActions(TrackerScreen):
     def selected(self) -> EventRow | None:
         row = self.table.current
         if row is None:
-            self.notify("No event selected.", severity="warning", markup=False)
+            self.notify(_("No event selected."), severity="warning", markup=False)
         return row
 
     def action_new(self) -> None:
@@ -52,7 +54,7 @@ class EventActions(TrackerScreen):
         form = EventForm(
             values,
             self.tracker.countries,
-            title=f"Edit event #{detail.id}" if detail else "New event",
+            title=_("Edit event #{id}").format(id=detail.id) if detail else _("New event"),
             error=error,
         )
 
@@ -87,7 +89,8 @@ class EventActions(TrackerScreen):
         self.app.call_from_thread(self.after_save, saved, detail is None)
 
     def after_save(self, saved: EventDetail, created: bool) -> None:
-        self.notify(f"{'Added' if created else 'Saved'} “{saved.name}”.", markup=False)
+        done = _("Added “{name}”.") if created else _("Saved “{name}”.")
+        self.notify(done.format(name=saved.name), markup=False)
         self._focus_id = saved.id
         self.changed()
 
@@ -96,29 +99,32 @@ class EventActions(TrackerScreen):
         if row is None:
             return
         detail = (
-            f"Its allocations ({format_eur(row.allocated)}) go with it; "
-            "expenses stay on their cost lines."
+            _("Its allocations ({amount}) go with it; expenses stay on their cost lines.").format(
+                amount=money(row.allocated)
+            )
             if row.allocated
-            else "This cannot be undone."
+            else _("This cannot be undone.")
         )
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self.delete_event(row.id)
 
-        self.app.push_screen(ConfirmModal(f"Delete “{row.name}”?", detail), answered)
+        self.app.push_screen(
+            ConfirmModal(_("Delete “{name}”?").format(name=row.name), detail), answered
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="write")
     def delete_event(self, event_id: int) -> None:
         name = self.svc.events.delete(event_id)
-        self.app.call_from_thread(self.after_change, f"Deleted “{name}”.")
+        self.app.call_from_thread(self.after_change, _("Deleted “{name}”.").format(name=name))
 
     def after_change(self, message: str, warning: str | None = None) -> None:
         self.notify(message, markup=False)
         if warning:
             self.notify(
                 warning[:1].upper() + warning[1:],
-                title="Over the line",
+                title=_("Over the line"),
                 severity="warning",
                 timeout=10,
                 markup=False,
@@ -131,9 +137,11 @@ class EventActions(TrackerScreen):
             return
         if row.is_placeholder:
             self.notify(
-                f"“{row.name}” stands for events still to be identified: it takes no money. "
-                "Add the real event, then link it.",
-                title="Cannot link a placeholder",
+                _(
+                    "“{name}” stands for events still to be identified: it takes no money. "
+                    "Add the real event, then link it."
+                ).format(name=row.name),
+                title=_("Cannot link a placeholder"),
                 severity="error",
                 markup=False,
             )
@@ -144,13 +152,16 @@ class EventActions(TrackerScreen):
     def prepare_link(self, event_id: int) -> None:
         detail = self.svc.events.get(event_id)
         if detail.country_code is None:
-            raise RuleViolation(f"“{detail.name}” has no country: set one (e) to link costs")
+            raise RuleViolation(
+                _("“{name}” has no country: set one (e) to link costs").format(name=detail.name)
+            )
         table = self.svc.budget.table(detail.year)
         column = next((c for c in table.columns if c.country.code == detail.country_code), None)
         if column is None:
             raise RuleViolation(
-                f"{detail.country_code} is not a target country of the {detail.year} plan, "
-                "so it has no cost lines"
+                _(
+                    "{code} is not a target country of the {year} plan, so it has no cost lines"
+                ).format(code=detail.country_code, year=detail.year)
             )
         setup = LinkSetup(detail, column, table.categories)
         self.app.call_from_thread(self.open_link, setup)
@@ -166,9 +177,14 @@ class EventActions(TrackerScreen):
     def link(self, event_id: int, request: LinkRequest) -> None:
         result = self.svc.events.link(event_id, request.category, request.amount)
         info = result.allocation
-        message = (
-            f"{format_eur(info.amount)} of {info.country_code} {info.category_name_it} "
-            f"earmarked for “{info.event_name}”; free on the line: {format_eur(info.line.free)}."
+        message = _(
+            "{amount} of {code} {category} earmarked for “{event}”; free on the line: {free}."
+        ).format(
+            amount=money(info.amount),
+            code=info.country_code,
+            category=category_name(info.category_name_it, info.category_name_en),
+            event=info.event_name,
+            free=money(info.line.free),
         )
         self.app.call_from_thread(self.after_change, message, result.warning)
 
@@ -181,9 +197,10 @@ class EventActions(TrackerScreen):
             if status is not None and status != row.status:
                 self.set_status(row.id, status)
 
-        options = [(status.value, status.value) for status in EventStatus]
+        options = [(term("event_status", status.value), status.value) for status in EventStatus]
         self.app.push_screen(
-            PickModal(f"Status of “{row.name}”", options, current=row.status), chosen
+            PickModal(_("Status of “{name}”").format(name=row.name), options, current=row.status),
+            chosen,
         )
 
     def action_log_meetings(self) -> None:
@@ -194,4 +211,7 @@ class EventActions(TrackerScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="write")
     def set_status(self, event_id: int, status: str) -> None:
         detail = self.svc.events.set_status(event_id, status)
-        self.app.call_from_thread(self.after_change, f"“{detail.name}” is now {detail.status}.")
+        message = _("“{name}” is now {status}.").format(
+            name=detail.name, status=term("event_status", detail.status)
+        )
+        self.app.call_from_thread(self.after_change, message)

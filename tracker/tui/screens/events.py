@@ -10,8 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Input, Static
 
-from tracker.i18n import _
+from tracker.i18n import N_, _, current_language, ngettext
 from tracker.services.dto import EVENT_SORTS, EventPage, EventQuery
+from tracker.tui.format import term
 from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.event_actions import EventActions
 from tracker.tui.widgets.event_table import EventTable
@@ -27,21 +28,23 @@ class Loaded:
 
 
 class EventsScreen(EventActions):
-    HELP_TITLE: ClassVar[str] = "Events"
+    HELP_TITLE: ClassVar[str] = N_("Events")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "New"),
-        Binding("e", "edit", "Edit"),
-        Binding("x", "delete", "Delete"),
-        Binding("delete", "delete", "Delete", show=False),
-        Binding("l", "link", "Link cost"),
-        Binding("t", "status", "Status"),
-        Binding("m", "log_meetings", "Log meetings", tooltip="Everyone met at the event"),
-        Binding("s", "sort", "Sort"),
-        Binding("r", "reverse", "Reverse"),
-        Binding("slash", "search", "Search", key_display="/"),
-        Binding("right_square_bracket", "page(1)", "Next page", key_display="]", show=False),
-        Binding("left_square_bracket", "page(-1)", "Previous page", key_display="[", show=False),
-        Binding("escape", "focus_table", "Back to the list", show=False),
+        Binding("n", "new", N_("New")),
+        Binding("e", "edit", N_("Edit")),
+        Binding("x", "delete", N_("Delete")),
+        Binding("delete", "delete", N_("Delete"), show=False),
+        Binding("l", "link", N_("Link cost")),
+        Binding("t", "status", N_("Status")),
+        Binding("m", "log_meetings", N_("Log meetings"), tooltip=N_("Everyone met at the event")),
+        Binding("s", "sort", N_("Sort")),
+        Binding("r", "reverse", N_("Reverse")),
+        Binding("slash", "search", N_("Search"), key_display="/"),
+        Binding("right_square_bracket", "page(1)", N_("Next page"), key_display="]", show=False),
+        Binding(
+            "left_square_bracket", "page(-1)", N_("Previous page"), key_display="[", show=False
+        ),
+        Binding("escape", "focus_table", N_("Back to the list"), show=False),
     ]
 
     def __init__(self) -> None:
@@ -95,7 +98,7 @@ class EventsScreen(EventActions):
     def reload(self) -> None:
         if self.year is None:
             self.table.show_rows([])
-            self.query_one("#events-status", Static).update("There is no plan yet (y).")
+            self.query_one("#events-status", Static).update(_("There is no plan yet (y)."))
             return
         current = self.table.current
         if self._focus_id is None and current is not None:
@@ -109,7 +112,10 @@ class EventsScreen(EventActions):
         targets = None
         if with_targets and query.year is not None:
             overview = self.svc.plans.overview(query.year)
-            targets = tuple((f"{t.code} · {t.country.name_it}", t.code) for t in overview.targets)
+            lang = current_language()
+            targets = tuple(
+                (f"{t.code} · {t.country.name(lang)}", t.code) for t in overview.targets
+            )
         if not cancelled():
             self.app.call_from_thread(self.show, Loaded(page, targets))
 
@@ -134,21 +140,26 @@ class EventsScreen(EventActions):
         self.query_one("#events-status", Static).update(self.status_line(page))
 
     def status_line(self, page: EventPage) -> str:
-        count = f"{page.total} event{'s' if page.total != 1 else ''}"
+        count = ngettext("{count} event", "{count} events", page.total).format(count=page.total)
         if page.rows:
             pages = max(1, -(-page.total // page.limit))
             number = page.offset // page.limit + 1
             first, last = page.offset + 1, page.offset + len(page.rows)
-            count += f" · rows {first}–{last} · page {number} of {pages}"
+            count += " · " + _("rows {first}–{last} · page {number} of {pages}").format(
+                first=first, last=last, number=number, pages=pages
+            )
         arrow = "↓" if self.descending else "↑"
-        parts = [count, f"sorted by {self.sort} {arrow}"]
+        parts = [count, _("sorted by {field}").format(field=_(self.sort)) + f" {arrow}"]
         shown = self.filters
         if shown.country:
-            parts.append(f"country {shown.country}")
+            parts.append(_("country {code}").format(code=shown.country))
         if shown.statuses:
-            parts.append("status " + ("open" if len(shown.statuses) > 1 else shown.statuses[0]))
+            status = (
+                _("open") if len(shown.statuses) > 1 else term("event_status", shown.statuses[0])
+            )
+            parts.append(_("status {status}").format(status=status))
         if shown.text:
-            parts.append(f"matching “{shown.text}”")
+            parts.append(_("matching “{text}”").format(text=shown.text))
         return "  ·  ".join(parts)
 
     def restart(self) -> None:

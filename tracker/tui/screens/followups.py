@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Static
 
+from tracker.i18n import N_, _
 from tracker.services.dto_partners import FollowUpRow, FollowUpSummary, InteractionInfo, Page
 from tracker.tui.format import fmt_date
 from tracker.tui.screens.base import cancelled
@@ -30,15 +31,17 @@ class Loaded:
 
 class FollowUpsScreen(InteractionActions):
     CSS_PATH = "../partners.tcss"
-    HELP_TITLE: ClassVar[str] = "Follow-ups"
+    HELP_TITLE: ClassVar[str] = N_("Follow-ups")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "done", "Done", key_display="space"),
-        Binding("d", "done", "Done", show=False),
-        Binding("u", "undo", "Reopen"),
-        Binding("o", "overdue", "Overdue only"),
-        Binding("enter", "edit", "Open entry", show=False),
-        Binding("right_square_bracket", "page(1)", "Next page", key_display="]", show=False),
-        Binding("left_square_bracket", "page(-1)", "Previous page", key_display="[", show=False),
+        Binding("space", "done", N_("Done"), key_display="space"),
+        Binding("d", "done", N_("Done"), show=False),
+        Binding("u", "undo", N_("Reopen")),
+        Binding("o", "overdue", N_("Overdue only")),
+        Binding("enter", "edit", N_("Open entry"), show=False),
+        Binding("right_square_bracket", "page(1)", N_("Next page"), key_display="]", show=False),
+        Binding(
+            "left_square_bracket", "page(-1)", N_("Previous page"), key_display="[", show=False
+        ),
     ]
 
     def __init__(self) -> None:
@@ -64,7 +67,7 @@ class FollowUpsScreen(InteractionActions):
     def selected_id(self) -> int | None:
         row = self.table.current
         if row is None:
-            self.notify("No follow-up selected.", severity="warning", markup=False)
+            self.notify(_("No follow-up selected."), severity="warning", markup=False)
             return None
         return row.interaction_id
 
@@ -95,19 +98,30 @@ class FollowUpsScreen(InteractionActions):
         cursor, focus = self.paging.landed()
         self.table.show_rows(page.rows, cursor=cursor, focus=focus)
         self.show_heading(summary)
-        shown = "overdue only (o shows all)" if self.overdue_only else "all open (o: overdue only)"
-        noun = ("follow-up", "follow-ups")
-        status = f"{self.paging.describe(*noun)}  ·  soonest due first  ·  {shown}"
+        shown = (
+            _("overdue only (o shows all)")
+            if self.overdue_only
+            else _("all open (o: overdue only)")
+        )
+        noun = (N_("follow-up"), N_("follow-ups"))
+        soonest = _("soonest due first")
+        status = f"{self.paging.describe(*noun)}  ·  {soonest}  ·  {shown}"
         if not page.total:
-            status = "Nothing overdue." if self.overdue_only else "No open follow-ups."
+            status = _("Nothing overdue.") if self.overdue_only else _("No open follow-ups.")
         self.query_one("#followups-status", Static).update(status)
 
     def show_heading(self, summary: FollowUpSummary) -> None:
-        heading = Text(f"Today {fmt_date(summary.today)}:  {summary.open} open  ·  ")
-        heading.append(f"{summary.overdue} overdue", style="bold red" if summary.overdue else "")
+        heading = Text(
+            _("Today {today}:  {open} open  ·  ").format(
+                today=fmt_date(summary.today), open=summary.open
+            )
+        )
+        overdue = _("{count} overdue").format(count=summary.overdue)
+        heading.append(overdue, style="bold red" if summary.overdue else "")
         heading.append(
-            f"  ·  {summary.due_today} due today  ·  {summary.due_this_week} this week"
-            f"  ·  {summary.undated} without a date"
+            _("  ·  {today} due today  ·  {week} this week  ·  {undated} without a date").format(
+                today=summary.due_today, week=summary.due_this_week, undated=summary.undated
+            )
         )
         self.query_one("#followups-heading", Static).update(heading)
 
@@ -155,7 +169,7 @@ class FollowUpsScreen(InteractionActions):
         elif self.ticked:
             target = self.ticked[-1]
         else:
-            self.notify("Nothing to reopen here.", markup=False)
+            self.notify(_("Nothing to reopen here."), markup=False)
             return
         if target in self.ticked:
             self.ticked.remove(target)
@@ -173,7 +187,7 @@ class FollowUpsScreen(InteractionActions):
             if done is None and (index := self.table.index_of(info.id)) is not None:
                 self.table.move_cursor(row=index)
         state = "done" if not info.follow_up_open else "open again"
-        self.notify(f"“{info.follow_up}” {state}.", markup=False)
+        self.notify(f"“{info.follow_up}” {_(state)}.", markup=False)
         self.refresh_heading()
         self.tracker.touch()  # the other screens reload when shown; this one stays put
         self._loaded = (self.year, self.tracker.revision)

@@ -11,6 +11,8 @@ from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from tracker.i18n import N_, _
+
 
 class LoadingScreen(Screen[None]):
     """Painted at once, while a worker upgrades and opens the database."""
@@ -18,14 +20,14 @@ class LoadingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Middle(), Center():
-            yield Static("Opening the database…", id="loading-message")
+            yield Static(_("Opening the database…"), id="loading-message")
         yield Footer()
 
 
 class StartupErrorScreen(Screen[None]):
     """The database could not be opened or upgraded: say so, plainly, and offer to quit."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q,escape", "app.quit", "Quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q,escape", "app.quit", N_("Quit"))]
 
     def __init__(self, message: str, database: str, backups: str) -> None:
         super().__init__()
@@ -36,7 +38,7 @@ class StartupErrorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Middle(), Center(), Vertical(id="startup-error"):
-            yield Static(Text("The database could not be opened", style="bold"))
+            yield Static(Text(_("The database could not be opened"), style="bold"))
             yield Static(Text(self.message), id="startup-error-message")
             yield Static(
                 Text.assemble(
@@ -53,4 +55,4 @@ class StartupErrorScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#startup-error").border_title = "Start-up failed"
+        self.query_one("#startup-error").border_title = _("Start-up failed")

@@ -11,18 +11,19 @@ from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
-from tracker.domain.money import format_eur
+from tracker.i18n import N_, _
+from tracker.i18n_format import money
 from tracker.services.dto import BudgetColumn, BudgetTable, CategoryInfo, LineFigures
-from tracker.tui.format import DASH, OVER_CAP, OVER_LINE, column_heading
+from tracker.tui.format import DASH, OVER_CAP, OVER_LINE, category_name, column_heading
 
-VIEWS = ("planned", "allocated", "free", "actual")
+VIEWS = (N_("planned"), N_("allocated"), N_("free"), N_("actual"))
 VIEW_TITLES = {
-    "planned": "planned",
-    "allocated": "allocated to events",
-    "free": "free (planned − allocated)",
-    "actual": "actual (spent)",
+    "planned": N_("planned"),
+    "allocated": N_("allocated to events"),
+    "free": N_("free (planned − allocated)"),
+    "actual": N_("actual (spent)"),
 }
-TOTAL = "Totale"
+TOTAL = N_("Total")
 
 
 def figure(line: LineFigures, view: str) -> Decimal:
@@ -46,7 +47,7 @@ def over_line(line: LineFigures, view: str) -> bool:
 def cell(line: LineFigures, view: str, *, over_cap: bool = False, bold: bool = False) -> Text:
     if line == LineFigures():
         return Text(DASH, style="dim", justify="right")
-    text = format_eur(figure(line, view))
+    text = money(figure(line, view))
     marks = ""
     if over_line(line, view):
         marks += f" {OVER_LINE}"
@@ -88,7 +89,7 @@ class BudgetGrid(DataTable[Text]):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Edit planned", show=False),
+        Binding("enter", "select_cursor", N_("Edit planned"), show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -98,21 +99,21 @@ class BudgetGrid(DataTable[Text]):
     def show(self, table: BudgetTable, view: str) -> None:
         where = self.cursor_coordinate
         self.table = table
-        headings = [Text("Voce di costo")]
+        headings = [Text(_("Cost item"))]
         for column in table.columns:
             heading = column_heading(column.position, column.country)
             label = Text(heading + (f" {OVER_CAP}" if column.over_cap else ""))
             if column.over_cap:
                 label.stylize("bold red")
             headings.append(label)
-        headings.append(Text(TOTAL, style="bold"))
+        headings.append(Text(_(TOTAL), style="bold"))
         rows: list[list[Text]] = []
         for category in table.categories:
-            cells = [Text(category.name_it)]
+            cells = [Text(category_name(category.name_it, category.name_en))]
             cells += [cell(c.cells[category.code], view) for c in table.columns]
             cells.append(cell(table.row_totals[category.code], view, bold=True))
             rows.append(cells)
-        totals = [Text(TOTAL, style="bold")]
+        totals = [Text(_(TOTAL), style="bold")]
         totals += [cell(c.figures, view, over_cap=c.over_cap, bold=True) for c in table.columns]
         totals.append(cell(table.figures, view, over_cap=table.total_cap.over, bold=True))
         rows.append(totals)

@@ -11,7 +11,9 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from tracker.domain.money import format_eur
+from tracker.i18n import N_
+from tracker.i18n_format import money
+from tracker.io.report.labels import term
 from tracker.services.dto_partners import CallInfo, ConsortiumInfo, MemberInfo
 from tracker.tui.format import DASH, fmt_date
 from tracker.tui.widgets.entry_table import Column, EntryTable, cell
@@ -56,25 +58,25 @@ def _text(value: str | None) -> Text:
 
 
 CALL_COLUMNS: tuple[Column, ...] = (
-    ("programme", "Programme", 12),
-    ("name", "Name", 34),
-    ("identifier", "Identifier", 22),
-    ("status", "Status", 9),
-    ("deadline", "Next deadline", 18),
-    ("opening", "Opens", 10),
-    ("budget", "Budget", 16),
-    ("consortia", "Consortia", 9),
+    ("programme", N_("Programme"), 12),
+    ("name", N_("Name"), 34),
+    ("identifier", N_("Identifier"), 22),
+    ("status", N_("Status"), 10),
+    ("deadline", N_("Next deadline"), 18),
+    ("opening", N_("Opens"), 10),
+    ("budget", N_("Budget"), 16),
+    ("consortia", N_("Consortia"), 9),
 )
 
 
 class CallTable(EntryTable[CallInfo]):
-    HELP_NAME = "the calls"
+    HELP_NAME = N_("the calls")
     COLUMNS = CALL_COLUMNS
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Edit call", show=False),
-        Binding("plus", "command('add_deadline')", "Add deadline", key_display="+"),
-        Binding("minus", "command('remove_deadline')", "Remove deadline", key_display="-"),
-        Binding("x", "command('delete_call')", "Delete call"),
+        Binding("enter", "select_cursor", N_("Edit call"), show=False),
+        Binding("plus", "command('add_deadline')", N_("Add deadline"), key_display="+"),
+        Binding("minus", "command('remove_deadline')", N_("Remove deadline"), key_display="-"),
+        Binding("x", "command('delete_call')", N_("Delete call")),
     ]
 
     def __init__(self, today: date, *, id: str | None = None) -> None:
@@ -85,12 +87,12 @@ class CallTable(EntryTable[CallInfo]):
         return row.id
 
     def cells(self, row: CallInfo) -> list[Text]:
-        budget = format_eur(row.budget) if row.budget is not None else ""
+        budget = money(row.budget) if row.budget is not None else ""
         return [
             cell(row.programme),
             cell(row.name),
             _text(row.identifier),
-            cell(row.status, style=STATUS_STYLES.get(row.status, "")),
+            cell(term("call_status", row.status), style=STATUS_STYLES.get(row.status, "")),
             deadline_cell(row, self.today),
             _text(fmt_date(row.opening_date) if row.opening_date else ""),
             _text(budget),
@@ -99,20 +101,20 @@ class CallTable(EntryTable[CallInfo]):
 
 
 CONSORTIUM_COLUMNS: tuple[Column, ...] = (
-    ("name", "Consortium", 30),
-    ("status", "Status", 10),
-    ("coordinator", "Coordinator", 24),
-    ("members", "Members", 7),
+    ("name", N_("Consortium"), 30),
+    ("status", N_("Status"), 10),
+    ("coordinator", N_("Coordinator"), 24),
+    ("members", N_("Members"), 7),
 )
 
 
 class ConsortiumTable(EntryTable[ConsortiumInfo]):
-    HELP_NAME = "the consortia"
+    HELP_NAME = N_("the consortia")
     COLUMNS = CONSORTIUM_COLUMNS
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "command('focus_members')", "Its members", show=False),
-        Binding("s", "command('consortium_status')", "Status"),
-        Binding("x", "command('delete_consortium')", "Delete consortium"),
+        Binding("enter", "command('focus_members')", N_("Its members"), show=False),
+        Binding("s", "command('consortium_status')", N_("Status")),
+        Binding("x", "command('delete_consortium')", N_("Delete consortium")),
     ]
 
     def row_id(self, row: ConsortiumInfo) -> int:
@@ -122,26 +124,26 @@ class ConsortiumTable(EntryTable[ConsortiumInfo]):
         coordinator = row.coordinator
         return [
             cell(row.name),
-            cell(row.status, style=STATUS_STYLES.get(row.status, "")),
+            cell(term("consortium_status", row.status), style=STATUS_STYLES.get(row.status, "")),
             _text(coordinator.organisation_name if coordinator else ""),
             cell(str(len(row.members)).rjust(7)),
         ]
 
 
 MEMBER_COLUMNS: tuple[Column, ...] = (
-    ("organisation", "Member", 36),
-    ("country", "Country", 7),
-    ("role", "Role", 12),
+    ("organisation", N_("Member"), 36),
+    ("country", N_("Country"), 7),
+    ("role", N_("Role"), 12),
 )
 
 
 class MemberTable(EntryTable[MemberInfo]):
-    HELP_NAME = "the members"
+    HELP_NAME = N_("the members")
     COLUMNS = MEMBER_COLUMNS
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "command('member_role')", "Role", show=False),
-        Binding("r", "command('member_role')", "Role"),
-        Binding("x", "command('remove_member')", "Remove member"),
+        Binding("enter", "command('member_role')", N_("Role"), show=False),
+        Binding("r", "command('member_role')", N_("Role")),
+        Binding("x", "command('remove_member')", N_("Remove member")),
     ]
 
     def row_id(self, row: MemberInfo) -> int:
@@ -151,5 +153,5 @@ class MemberTable(EntryTable[MemberInfo]):
         return [
             cell(row.organisation_name),
             _text(row.country_code),
-            cell(row.role, style="bold" if row.role == "coordinator" else ""),
+            cell(term("member_role", row.role), style="bold" if row.role == "coordinator" else ""),
         ]

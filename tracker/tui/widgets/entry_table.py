@@ -11,6 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
+from tracker.i18n import N_, _
+
 R = TypeVar("R")
 Column = tuple[str, str, int]  # key, heading, width
 
@@ -32,7 +34,7 @@ class EntryTable(DataTable[Text], Generic[R]):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open", show=False),
+        Binding("enter", "select_cursor", N_("Open"), show=False),
     ]
     COLUMNS: ClassVar[Sequence[Column]] = ()
 
@@ -62,7 +64,7 @@ class EntryTable(DataTable[Text], Generic[R]):
 
     def on_mount(self) -> None:
         for key, label, width in self.COLUMNS:
-            self.add_column(label, key=key, width=width)
+            self.add_column(_(label) if label else label, key=key, width=width)
 
     def show_rows(self, rows: Sequence[R], *, cursor: int = 0, focus: int | None = None) -> None:
         """Show a page; the cursor goes on the row `focus` if it is there, else on `cursor`."""
@@ -176,10 +178,12 @@ class PageState:
 
     def describe(self, singular: str, plural: str) -> str:
         """57 entries · rows 1–50 · page 1 of 2"""
-        text = f"{self.total} {singular if self.total == 1 else plural}"
+        text = f"{self.total} {_(singular) if self.total == 1 else _(plural)}"
         if self.shown:
             pages = max(1, -(-self.total // self.limit))
             number = self.offset // self.limit + 1
             first, last = self.offset + 1, self.offset + self.shown
-            text += f" · rows {first}–{last} · page {number} of {pages}"
+            text += " · " + _("rows {first}–{last} · page {number} of {pages}").format(
+                first=first, last=last, number=number, pages=pages
+            )
         return text

@@ -11,34 +11,35 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
-from tracker.domain.money import format_eur
+from tracker.i18n import N_, _
+from tracker.i18n_format import money
 from tracker.services.dto import EventRow
-from tracker.tui.format import DASH, event_label, fmt_span
+from tracker.tui.format import DASH, event_label, fmt_span, term
 
 COLUMNS = (
-    ("date", "Date", 16),
-    ("name", "Name", 52),
-    ("country", "Country", 7),
-    ("city", "City", 18),
-    ("kind", "Kind", 11),
-    ("status", "Status", 12),
-    ("priority", "Priority", 8),
-    ("allocated", "Allocated", 13),
+    ("date", N_("Date"), 16),
+    ("name", N_("Name"), 52),
+    ("country", N_("Country"), 7),
+    ("city", N_("City"), 18),
+    ("kind", N_("Kind"), 11),
+    ("status", N_("Status"), 12),
+    ("priority", N_("Priority"), 8),
+    ("allocated", N_("Allocated"), 13),
 )
 ALLOCATED_WIDTH = COLUMNS[-1][2]
 
 
 def _cells(row: EventRow) -> list[Text]:
     style = "dim italic" if row.is_placeholder else ""
-    allocated = format_eur(row.allocated) if row.allocated else DASH
+    allocated = money(row.allocated) if row.allocated else DASH
     values = [
         fmt_span(row.start_date, row.end_date),
         event_label(row),
         row.country_code or DASH,
         row.city or DASH,
-        row.kind,
-        row.status,
-        row.priority,
+        term("event_kind", row.kind),
+        term("event_status", row.status),
+        term("priority", row.priority),
     ]
     cells = [Text(value, style=style) for value in values]
     cells.append(Text(allocated.rjust(ALLOCATED_WIDTH), style=style))
@@ -54,7 +55,7 @@ class EventTable(DataTable[Text]):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Edit event", show=False),
+        Binding("enter", "select_cursor", N_("Edit event"), show=False),
     ]
 
     @dataclass
@@ -70,7 +71,7 @@ class EventTable(DataTable[Text]):
 
     def on_mount(self) -> None:
         for key, label, width in COLUMNS:
-            heading = label.rjust(width) if key == "allocated" else label
+            heading = _(label).rjust(width) if key == "allocated" else _(label)
             self.add_column(heading, key=key, width=width)
 
     def show_rows(self, rows: Sequence[EventRow], *, cursor: int = 0) -> None:

@@ -11,6 +11,8 @@ from textual.message import Message
 from textual.widgets import Input, Select
 
 from tracker.domain.enums import EventStatus
+from tracker.i18n import _
+from tracker.tui.format import term
 from tracker.tui.widgets.throttle import Throttle
 
 OPEN = "open"  # every status that is not closed
@@ -48,10 +50,12 @@ class FilterBar(Horizontal):
         self._typed = Throttle(self, self._post)
 
     def compose(self) -> ComposeResult:
-        yield Select[str]([], prompt="All countries", id="filter-country")
-        statuses = [("Open (not closed)", OPEN)] + [(s.value, s.value) for s in EventStatus]
-        yield Select[str](statuses, prompt="All statuses", id="filter-status")
-        yield Input(placeholder="Search name, city, organiser…  (/)", id="filter-text")
+        yield Select[str]([], prompt=_("All countries"), id="filter-country")
+        statuses = [(_("Open (not closed)"), OPEN)] + [
+            (term("event_status", s.value), s.value) for s in EventStatus
+        ]
+        yield Select[str](statuses, prompt=_("All statuses"), id="filter-status")
+        yield Input(placeholder=_("Search name, city, organiser…  (/)"), id="filter-text")
 
     def set_countries(self, options: Sequence[tuple[str, str]]) -> None:
         select = self.query_one("#filter-country", Select)

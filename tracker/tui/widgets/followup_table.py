@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from tracker.i18n import N_, _, ngettext
 from tracker.services.dto_partners import FollowUpRow
 from tracker.tui.format import DASH, fmt_date
 from tracker.tui.widgets.entry_table import Column, EntryTable, cell
@@ -12,37 +13,37 @@ from tracker.tui.widgets.log_table import DONE, LATE, first_line, kind_label, na
 
 def span(days: int) -> str:
     """3 days, 5 weeks, 4 months, 2 years: rounded down, as people say it."""
-    for size, unit in ((365, "year"), (30, "month"), (7, "week")):
+    for size, units in ((365, N_("{n} years")), (30, N_("{n} months")), (7, N_("{n} weeks"))):
         if days >= 2 * size:
-            return f"{days // size} {unit}s"
-    return f"{days} day{'s' if days != 1 else ''}"
+            return _(units).format(n=days // size)
+    return ngettext("{days} day", "{days} days", days).format(days=days)
 
 
 def when(row: FollowUpRow) -> str:
     """How far the due date is: "3 days late", "today", "in 5 weeks", "no date"."""
     if row.done_at is not None:
-        return "done"
+        return _("done")
     days = row.days_left
     if days is None:
-        return "no date"
+        return _("no date")
     if days < 0:
-        return f"{span(-days)} late"
+        return _("{span} late").format(span=span(-days))
     if days == 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "tomorrow"
-    return f"in {span(days)}"
+        return _("tomorrow")
+    return _("in {span}").format(span=span(days))
 
 
 FOLLOWUP_COLUMNS: tuple[Column, ...] = (
     ("mark", "", 1),
-    ("due", "Due", 10),
-    ("when", "When", 14),
-    ("what", "Follow-up", 32),
-    ("organisations", "Organisations", 22),
-    ("people", "People", 22),
-    ("event", "Event", 16),
-    ("logged", "Logged", 21),
+    ("due", N_("Due"), 10),
+    ("when", N_("When"), 14),
+    ("what", N_("Follow-up"), 32),
+    ("organisations", N_("Organisations"), 22),
+    ("people", N_("People"), 22),
+    ("event", N_("Event"), 16),
+    ("logged", N_("Logged"), 21),
 )
 
 

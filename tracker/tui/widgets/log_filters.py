@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Select
 
+from tracker.i18n import _
 from tracker.tui.widgets.throttle import Throttle
 
 
@@ -56,12 +57,12 @@ class LogFilterBar(Horizontal):
         self._typed = Throttle(self, self._post)
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Organisation", id="log-organisation")
-        yield Input(placeholder="Person", id="log-person")
-        yield Select[int]([], prompt="All events", id="log-event")
-        yield Input(placeholder="From dd/mm/yyyy", id="log-from")
-        yield Input(placeholder="To dd/mm/yyyy", id="log-to")
-        yield Input(placeholder="Search what was said or agreed…  (/)", id="log-text")
+        yield Input(placeholder=_("Organisation"), id="log-organisation")
+        yield Input(placeholder=_("Person"), id="log-person")
+        yield Select[int]([], prompt=_("All events"), id="log-event")
+        yield Input(placeholder=_("From dd/mm/yyyy"), id="log-from")
+        yield Input(placeholder=_("To dd/mm/yyyy"), id="log-to")
+        yield Input(placeholder=_("Search what was said or agreed…  (/)"), id="log-text")
 
     def set_events(self, options: Sequence[tuple[str, int]]) -> None:
         select = self.query_one("#log-event", Select)

@@ -7,6 +7,8 @@ from datetime import date
 
 from rich.text import Text
 
+from tracker.i18n import N_, current_language
+from tracker.io.report.labels import term
 from tracker.services.dto_partners import InteractionInfo, NamedRef
 from tracker.tui.format import DASH, fmt_date
 from tracker.tui.widgets.entry_table import Column, EntryTable, cell
@@ -28,7 +30,16 @@ KIND_HELP = {
 DONE, OPEN, LATE = "✓", "○", "!"
 
 
+def kind_help(kind: str) -> str:
+    """The kind as the form offers it: "meeting at an event" (the Italian word in Italian)."""
+    if current_language() == "it":
+        return term("interaction_kind", kind)
+    return KIND_HELP.get(kind, kind.replace("_", " "))
+
+
 def kind_label(kind: str) -> str:
+    if current_language() == "it":
+        return term("interaction_kind", kind)
     return KIND_LABELS.get(kind, kind.replace("_", " "))
 
 
@@ -59,14 +70,14 @@ def follow_up_cell(entry: InteractionInfo, today: date) -> Text:
 
 
 LOG_COLUMNS: tuple[Column, ...] = (
-    ("date", "Date", 10),
-    ("time", "Time", 5),
-    ("kind", "Kind", 10),
-    ("organisations", "Organisations", 22),
-    ("people", "People", 22),
-    ("event", "Event", 20),
-    ("summary", "Summary", 26),
-    ("follow_up", "Follow-up", 26),
+    ("date", N_("Date"), 10),
+    ("time", N_("Time"), 5),
+    ("kind", N_("Kind"), 10),
+    ("organisations", N_("Organisations"), 22),
+    ("people", N_("People"), 22),
+    ("event", N_("Event"), 20),
+    ("summary", N_("Summary"), 26),
+    ("follow_up", N_("Follow-up"), 26),
 )
 
 

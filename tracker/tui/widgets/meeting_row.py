@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from tracker.i18n import N_, _
 from tracker.tui.widgets.name_picker import Directory, NamePicker
 
 # The box that shows a service error, by the error's key within its entry.
@@ -129,22 +130,25 @@ class MeetingRow(Vertical):
         super().__init__()
         self.number = number
         self.person = NamePicker(
-            directory.people, noun="person", placeholder="Person met: name", classes="row--person"
+            directory.people,
+            noun=N_("person"),
+            placeholder=_("Person met: name"),
+            classes="row--person",
         )
         self.organisation = NamePicker(
             directory.organisations,
-            noun="organisation",
-            placeholder="Organisation",
+            noun=N_("organisation"),
+            placeholder=_("Organisation"),
             classes="row--organisation",
         )
         self.boxes = {
-            "role": Input(placeholder="Role (optional)", compact=True, classes="row--role"),
-            "email": Input(placeholder="Email (optional)", compact=True, classes="row--email"),
-            "summary": Input(placeholder="What was said", compact=True, classes="row--summary"),
+            "role": Input(placeholder=_("Role (optional)"), compact=True, classes="row--role"),
+            "email": Input(placeholder=_("Email (optional)"), compact=True, classes="row--email"),
+            "summary": Input(placeholder=_("What was said"), compact=True, classes="row--summary"),
             "follow-up": Input(
-                placeholder="Follow-up (optional)", compact=True, classes="row--follow-up"
+                placeholder=_("Follow-up (optional)"), compact=True, classes="row--follow-up"
             ),
-            "due": Input(placeholder="Due dd/mm/yyyy", compact=True, classes="row--due"),
+            "due": Input(placeholder=_("Due dd/mm/yyyy"), compact=True, classes="row--due"),
         }
 
     def compose(self) -> ComposeResult:

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from tracker.i18n import _
 from tracker.services.dto_partners import NamedRef
 from tracker.tui.widgets.name_picker import Lookup, NamePicker
 
@@ -72,7 +73,7 @@ class NameListPicker(NamePicker):
             lookup,
             noun=noun,
             placeholder=placeholder,
-            new_hint=f"not on file: enter to create this {noun}",
+            new_hint=_("not on file: enter to create this {noun}").format(noun=_(noun)),
             id=id,
         )
         self.refs: list[NamedRef] = list(refs)
@@ -95,7 +96,9 @@ class NameListPicker(NamePicker):
         if self.refs:
             line.update(Text(" · ".join(f"{r.name} ✕" for r in self.refs)))
         else:
-            line.update(Text(f"no {self.noun} yet: type a name, enter to add it"))
+            line.update(
+                Text(_("no {noun} yet: type a name, enter to add it").format(noun=_(self.noun)))
+            )
         line.set_class(not self.refs, "-empty")
 
     def add(self, ref: NamedRef) -> None:

@@ -23,6 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
+from tracker.i18n import N_
 from tracker.services.dto_partners import NamedRef, SimilarName
 
 DEBOUNCE_SECONDS = 0.2
@@ -72,9 +73,9 @@ class NamePicker(Vertical):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "use", "Use the suggested name", show=False),
-        Binding("down", "cycle(1)", "Next suggestion", show=False),
-        Binding("up", "cycle(-1)", "Previous suggestion", show=False),
+        Binding("tab", "use", N_("Use the suggested name"), show=False),
+        Binding("down", "cycle(1)", N_("Next suggestion"), show=False),
+        Binding("up", "cycle(-1)", N_("Previous suggestion"), show=False),
     ]
 
     @dataclass
