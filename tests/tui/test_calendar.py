@@ -139,6 +139,11 @@ async def test_missions_list_and_form(settings: Settings) -> None:
         assert "!▬ Brussels week" in shown
         assert "! 'Cluster partnering event'" in shown
 
+        await press(pilot, "m")  # the selected day (22/10) has it: its form
+        assert isinstance(pilot.app.screen, MissionForm)
+        assert "Edit mission #1" in screen_text(pilot)
+        await press(pilot, "escape", "t", "m")  # 1 October has no mission
+        assert "No mission on this day: n starts one." in notice_text(pilot)
         await press(pilot, "M")
         missions = pilot.app.screen
         assert isinstance(missions, MissionsScreen)

@@ -73,6 +73,8 @@ class CalendarScreen(CalendarActions):
         Binding("s", "schedule", N_("Schedule"), id="cal-schedule",
                 tooltip=N_("Give the event picked in the tray its dates")),
         Binding("n", "new_mission", N_("New mission"), id="cal-new-mission"),
+        Binding("m", "edit_mission", N_("Edit mission"), id="cal-edit-mission",
+                tooltip=N_("The mission on the selected day")),
         Binding("M", "missions", N_("Missions"), id="cal-missions"),
         Binding("g", "focus_grid", N_("Grid"), show=False, id="cal-grid"),
         Binding("o", "focus_tray", N_("To schedule"), show=False, id="cal-tray"),

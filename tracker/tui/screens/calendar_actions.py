@@ -12,6 +12,7 @@ from tracker.services.dto import EventDetail
 from tracker.services.dto_calendar import MissionDetail, MonthGrid, ScheduleTray, TrayEvent
 from tracker.tui.format import fmt_span
 from tracker.tui.modals.day_items import DayModal
+from tracker.tui.modals.pick import PickModal
 from tracker.tui.modals.schedule import ScheduleForm, ScheduleRequest
 from tracker.tui.screens.mission_actions import MissionActions
 
@@ -80,6 +81,29 @@ class CalendarActions(MissionActions):
         except KeyError:
             return
         self.app.push_screen(DayModal(cell))
+
+    def action_edit_mission(self) -> None:
+        """Open the mission on the selected day (asking which, when there are several)."""
+        grid, day = self.grid, self.selected
+        found = []
+        if grid is not None and day is not None:
+            try:
+                found = [i for i in grid.day(day).items if i.kind == "mission"]
+            except KeyError:
+                found = []
+        if not found:
+            self.notify(_("No mission on this day: n starts one."), markup=False)
+            return
+        if len(found) == 1:
+            self.open_mission_form(found[0].id, None)
+            return
+
+        def picked(mission_id: int | None) -> None:
+            if mission_id is not None:
+                self.open_mission_form(mission_id, None)
+
+        options = [(f"{fmt_span(m.start, m.end)}  {m.title}", m.id) for m in found]
+        self.app.push_screen(PickModal(_("Which mission?"), options), picked)
 
     def action_new_mission(self) -> None:
         self.new_mission(self.selected)
