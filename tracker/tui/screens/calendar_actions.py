@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual import work
+from textual.widgets import OptionList
 
 from tracker.i18n import _
 from tracker.services.dto import EventDetail
@@ -24,12 +25,7 @@ class CalendarActions(MissionActions):
     grid: MonthGrid | None
     tray: ScheduleTray | None
 
-    def go_to(self, day: date) -> None:
-        raise NotImplementedError
-
     def tray_event(self) -> TrayEvent | None:
-        from textual.widgets import OptionList
-
         tray = self.tray
         index = self.query_one("#tray", OptionList).highlighted
         if tray is None or index is None or not 0 <= index < len(tray.events):
@@ -43,11 +39,9 @@ class CalendarActions(MissionActions):
         if event is None:
             self.notify(_("Nothing to schedule: every event has its dates."), markup=False)
             return
-        note = (
-            _("Suggested by its rule ({rule}).").format(rule=event.recurrence)
-            if (event.suggested_start)
-            else ""
-        )
+        note = ""
+        if event.suggested_start:
+            note = _("Suggested by its rule ({rule}).").format(rule=event.recurrence)
         start = event.suggested_start or self.selected
 
         def chosen(request: ScheduleRequest | None) -> None:
