@@ -11,6 +11,7 @@ from textual.widgets import DataTable, OptionList
 from tracker.config import Settings
 from tracker.tui.modals.day_items import DayModal
 from tracker.tui.modals.mission_form import MissionForm
+from tracker.tui.modals.recurrence import RecurrenceForm
 from tracker.tui.modals.schedule import ScheduleForm
 from tracker.tui.screens.calendar import CalendarScreen
 from tracker.tui.screens.missions import MissionsScreen
@@ -200,3 +201,43 @@ async def test_the_calendar_keys_are_in_the_help_and_the_palette(settings: Setti
             assert line in shown
         await press(pilot, "escape")
         assert isinstance(pilot.app.screen, CalendarScreen)
+
+
+async def test_r_makes_an_event_recur_and_the_tray_suggests_its_date(settings: Settings) -> None:
+    async with running(settings) as pilot:
+        svc = tracker(pilot).svc
+        await press(pilot, "A", "r")  # 1 October: no event that day
+        assert "No event on this day" in notice_text(pilot)
+        for key in ("down", "down", "down", "right", "right", "right", "r"):  # the 25th
+            await press(pilot, key)
+        form = pilot.app.screen
+        assert isinstance(form, RecurrenceForm)
+        shown = screen_text(pilot)
+        assert "Now: does not repeat." in shown
+        assert "yearly-last-weekday: every year, last Thursday of October" in shown
+        await type_text(pilot, "nonsense")
+        await press(pilot, "enter")
+        # The service refuses it: the notice says why, nothing is stored.
+        assert "'nonsense' is neither a preset" in notice_text(pilot)
+        assert svc.recurrence.get(svc.events.find("partnering", 2018).id).rule == ""
+        await press(pilot, "r", "ctrl+a", "ctrl+k")
+        await type_text(pilot, "yearly-last-weekday")
+        await press(pilot, "enter")
+        assert "every year, last Thursday of October. Next: 31/10/2019." in notice_text(pilot)
+        proposed = svc.recurrence.propose_next_year(2018)
+        assert [(p.name, p.proposed_start) for p in proposed] == [
+            ("Cluster partnering event", date(2019, 10, 31))
+        ]
+        # An undated event from the tray takes a rule in full; the tray then suggests a date.
+        await press(pilot, "o", "r")
+        assert "It has no dates yet" in screen_text(pilot)
+        await type_text(pilot, "FREQ=YEARLY;BYMONTH=11;BYDAY=2MO")
+        await press(pilot, "enter")
+        screen = calendar(pilot)
+        assert screen.tray is not None
+        assert screen.tray.events[0].suggested_start == date(2018, 11, 12)
+        assert "↻ 12/11/2018 · every year, second Monday" in screen_text(pilot)
+        await press(pilot, "s")
+        form = pilot.app.screen
+        assert isinstance(form, ScheduleForm)
+        assert form.values()["start"] == "12/11/2018"  # the suggestion, ready to take

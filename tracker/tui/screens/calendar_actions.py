@@ -10,10 +10,18 @@ from textual.widgets import OptionList
 
 from tracker.i18n import _
 from tracker.services.dto import EventDetail
-from tracker.services.dto_calendar import MissionDetail, MonthGrid, ScheduleTray, TrayEvent
-from tracker.tui.format import fmt_span
+from tracker.services.dto_calendar import (
+    MissionDetail,
+    MonthGrid,
+    PresetOption,
+    RecurrenceInfo,
+    ScheduleTray,
+    TrayEvent,
+)
+from tracker.tui.format import fmt_date, fmt_span
 from tracker.tui.modals.day_items import DayModal
 from tracker.tui.modals.pick import PickModal
+from tracker.tui.modals.recurrence import RecurrenceForm
 from tracker.tui.modals.schedule import ScheduleForm, ScheduleRequest
 from tracker.tui.screens.mission_actions import MissionActions
 
@@ -62,6 +70,65 @@ class CalendarActions(MissionActions):
             _("“{name}” scheduled: {when}.").format(name=detail.name, when=when), markup=False
         )
         self.selected = detail.start_date
+        self.changed()
+
+    # -- recurrence -------------------------------------------------------------------
+
+    def action_repeat(self) -> None:
+        """How the tray's event (when the tray has the focus) or the day's event repeats."""
+        if self.query_one("#tray", OptionList).has_focus:
+            event = self.tray_event()
+            if event is not None:
+                self.open_recurrence(event.id)
+            return
+        grid, day = self.grid, self.selected
+        events = []
+        if grid is not None and day is not None:
+            try:
+                events = [i for i in grid.day(day).items if i.kind == "event"]
+            except KeyError:
+                events = []
+        if not events:
+            self.notify(_("No event on this day (o: the tray's events)."), markup=False)
+        elif len(events) == 1:
+            self.open_recurrence(events[0].id)
+        else:
+            options = [(e.title, e.id) for e in events]
+
+            def picked(event_id: int | None) -> None:
+                if event_id is not None:
+                    self.open_recurrence(event_id)
+
+            self.app.push_screen(PickModal(_("Which event?"), options), picked)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def open_recurrence(self, event_id: int) -> None:
+        info = self.svc.recurrence.get(event_id)
+        presets = self.svc.recurrence.presets(event_id)
+        self.app.call_from_thread(self.show_recurrence_form, info, presets)
+
+    def show_recurrence_form(self, info: RecurrenceInfo, presets: tuple[PresetOption, ...]) -> None:
+        def chosen(rule: str | None) -> None:
+            if rule is not None:
+                self.set_recurrence(info, rule)
+
+        self.app.push_screen(RecurrenceForm(info, presets), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def set_recurrence(self, info: RecurrenceInfo, rule: str) -> None:
+        saved = self.svc.recurrence.set_recurrence(
+            info.event_id, rule, expected_version=info.version
+        )
+        self.app.call_from_thread(self.recurrence_set, saved)
+
+    def recurrence_set(self, info: RecurrenceInfo) -> None:
+        how = info.description if info.rule else _("does not repeat")
+        message = _("“{name}”: {how}.").format(name=info.event_name, how=how)
+        if info.next_date:
+            message += " " + _("Next: {day}.").format(day=fmt_date(info.next_date))
+        self.notify(message, markup=False)
+        if info.warning:
+            self.notify(info.warning[:1].upper() + info.warning[1:], severity="warning")
         self.changed()
 
     # -- days and missions ------------------------------------------------------------
