@@ -3,6 +3,7 @@ open the missions and start a new one on the selected day."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from textual import work
@@ -11,6 +12,7 @@ from textual.widgets import OptionList
 from tracker.i18n import _
 from tracker.services.dto import EventDetail
 from tracker.services.dto_calendar import (
+    CalendarItem,
     MissionDetail,
     MonthGrid,
     PresetOption,
@@ -72,6 +74,32 @@ class CalendarActions(MissionActions):
         self.selected = detail.start_date
         self.changed()
 
+    def act_on_day(
+        self, kind: str, none: str, title: str, then: Callable[[int], object]
+    ) -> None:
+        """Act on the selected day's item of ``kind``: at once when there is one, after
+        asking which when there are several; ``none`` is said when there is none."""
+        grid, day = self.grid, self.selected
+        found: list[CalendarItem] = []
+        if grid is not None and day is not None:
+            try:
+                found = [i for i in grid.day(day).items if i.kind == kind]
+            except KeyError:
+                found = []
+        if not found:
+            self.notify(none, markup=False)
+            return
+        if len(found) == 1:
+            then(found[0].id)
+            return
+
+        def picked(record_id: int | None) -> None:
+            if record_id is not None:
+                then(record_id)
+
+        options = [(f"{fmt_span(i.start, i.end)}  {i.title}", i.id) for i in found]
+        self.app.push_screen(PickModal(title, options), picked)
+
     # -- recurrence -------------------------------------------------------------------
 
     def action_repeat(self) -> None:
@@ -81,25 +109,12 @@ class CalendarActions(MissionActions):
             if event is not None:
                 self.open_recurrence(event.id)
             return
-        grid, day = self.grid, self.selected
-        events = []
-        if grid is not None and day is not None:
-            try:
-                events = [i for i in grid.day(day).items if i.kind == "event"]
-            except KeyError:
-                events = []
-        if not events:
-            self.notify(_("No event on this day (o: the tray's events)."), markup=False)
-        elif len(events) == 1:
-            self.open_recurrence(events[0].id)
-        else:
-            options = [(e.title, e.id) for e in events]
-
-            def picked(event_id: int | None) -> None:
-                if event_id is not None:
-                    self.open_recurrence(event_id)
-
-            self.app.push_screen(PickModal(_("Which event?"), options), picked)
+        self.act_on_day(
+            "event",
+            _("No event on this day (o: the tray's events)."),
+            _("Which event?"),
+            self.open_recurrence,
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="write")
     def open_recurrence(self, event_id: int) -> None:
@@ -145,26 +160,12 @@ class CalendarActions(MissionActions):
 
     def action_edit_mission(self) -> None:
         """Open the mission on the selected day (asking which, when there are several)."""
-        grid, day = self.grid, self.selected
-        found = []
-        if grid is not None and day is not None:
-            try:
-                found = [i for i in grid.day(day).items if i.kind == "mission"]
-            except KeyError:
-                found = []
-        if not found:
-            self.notify(_("No mission on this day: n starts one."), markup=False)
-            return
-        if len(found) == 1:
-            self.open_mission_form(found[0].id, None)
-            return
-
-        def picked(mission_id: int | None) -> None:
-            if mission_id is not None:
-                self.open_mission_form(mission_id, None)
-
-        options = [(f"{fmt_span(m.start, m.end)}  {m.title}", m.id) for m in found]
-        self.app.push_screen(PickModal(_("Which mission?"), options), picked)
+        self.act_on_day(
+            "mission",
+            _("No mission on this day: n starts one."),
+            _("Which mission?"),
+            lambda mission_id: self.open_mission_form(mission_id, None),
+        )
 
     def action_new_mission(self) -> None:
         self.new_mission(self.selected)
