@@ -3,6 +3,7 @@ event by key and date, a day's items, and the missions list and form."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from textual.pilot import Pilot
@@ -153,6 +154,8 @@ async def test_missions_list_and_form(settings: Settings) -> None:
         await press(pilot, "t")
         await press(pilot, "enter")  # planned, the first move offered
         assert svc.missions.get(mission.id).status == "planned"
+        # Shown whole, though wider than the "draft" the column was first sized for.
+        assert re.search(r"Brussels week\s+BE\s+planned\s+1\s+1", screen_text(pilot))
         await press(pilot, "e")
         edit = pilot.app.screen
         assert isinstance(edit, MissionForm)

@@ -74,9 +74,7 @@ class CalendarActions(MissionActions):
         self.selected = detail.start_date
         self.changed()
 
-    def act_on_day(
-        self, kind: str, none: str, title: str, then: Callable[[int], object]
-    ) -> None:
+    def act_on_day(self, kind: str, none: str, title: str, then: Callable[[int], object]) -> None:
         """Act on the selected day's item of ``kind``: at once when there is one, after
         asking which when there are several; ``none`` is said when there is none."""
         grid, day = self.grid, self.selected

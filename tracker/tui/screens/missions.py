@@ -60,10 +60,7 @@ class MissionsScreen(MissionActions):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.table
-        for label in COLUMNS:
-            table.add_column(_(label))
-        table.focus()
+        self.table.focus()
         self.sync()
 
     @property
@@ -84,7 +81,9 @@ class MissionsScreen(MissionActions):
         table = self.table
         keep = self._focus_id or (self.current.id if self.current else None)
         self.rows = page.rows
-        table.clear()
+        table.clear(columns=True)  # the columns fit what they hold now ("planned" > "draft")
+        for label in COLUMNS:
+            table.add_column(_(label))
         for row in page.rows:
             table.add_row(*row_cells(row), key=str(row.id))
         ids = [r.id for r in page.rows]
