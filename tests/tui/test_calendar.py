@@ -4,6 +4,7 @@ event by key and date, a day's items, and the missions list and form."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from textual.pilot import Pilot
@@ -18,7 +19,27 @@ from tracker.tui.screens.calendar import CalendarScreen
 from tracker.tui.screens.missions import MissionsScreen
 from tracker.tui.widgets.month_grid import MonthGridView
 
-from .helpers import TODAY, notice_text, press, running, screen_text, table_rows, tracker, type_text
+from .helpers import (
+    TODAY,
+    notice_text,
+    press,
+    running,
+    screen_text,
+    settle,
+    table_rows,
+    tracker,
+    type_text,
+)
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
+    """Let the app work until ``condition`` holds (a reload a dismissed modal started)."""
+    for _ in range(50):
+        if condition():
+            return
+        await pilot.pause(0.05)
+        await settle(pilot)
+    assert condition(), screen_text(pilot)
 
 
 def calendar(pilot: Pilot[None]) -> CalendarScreen:
@@ -155,7 +176,8 @@ async def test_missions_list_and_form(settings: Settings) -> None:
         await press(pilot, "enter")  # planned, the first move offered
         assert svc.missions.get(mission.id).status == "planned"
         # Shown whole, though wider than the "draft" the column was first sized for.
-        assert re.search(r"Brussels week\s+BE\s+planned\s+1\s+1", screen_text(pilot))
+        shown = r"Brussels week\s+BE\s+planned\s+1\s+1"
+        await until(pilot, lambda: re.search(shown, screen_text(pilot)) is not None)
         await press(pilot, "e")
         edit = pilot.app.screen
         assert isinstance(edit, MissionForm)
