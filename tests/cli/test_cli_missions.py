@@ -129,3 +129,11 @@ def test_edit_changes_fields_events_and_people_at_once(any_run: Invoker) -> None
     assert any_run.json("missions", "show", "1")["title"] == "Brussels week"
     text = any_run("missions", "edit", "1", "--remove-participant", "Anna").stdout
     assert text == "saved mission #1 Brussels week\n"
+
+
+def test_an_event_named_loosely_gets_suggestions(any_run: Invoker) -> None:
+    bad = any_run.fails(*BRUSSELS, "--event", "cluster event")
+    assert bad.stderr == (
+        "error: event: no event matches 'cluster event'; did you mean: "
+        "#3 Cluster partnering event\n"
+    )

@@ -3,6 +3,8 @@ event by key and date, a day's items, and the missions list and form."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date
 
 from textual.pilot import Pilot
@@ -11,12 +13,33 @@ from textual.widgets import DataTable, OptionList
 from tracker.config import Settings
 from tracker.tui.modals.day_items import DayModal
 from tracker.tui.modals.mission_form import MissionForm
+from tracker.tui.modals.recurrence import RecurrenceForm
 from tracker.tui.modals.schedule import ScheduleForm
 from tracker.tui.screens.calendar import CalendarScreen
 from tracker.tui.screens.missions import MissionsScreen
 from tracker.tui.widgets.month_grid import MonthGridView
 
-from .helpers import TODAY, notice_text, press, running, screen_text, table_rows, tracker, type_text
+from .helpers import (
+    TODAY,
+    notice_text,
+    press,
+    running,
+    screen_text,
+    settle,
+    table_rows,
+    tracker,
+    type_text,
+)
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
+    """Let the app work until ``condition`` holds (a reload a dismissed modal started)."""
+    for _ in range(50):
+        if condition():
+            return
+        await pilot.pause(0.05)
+        await settle(pilot)
+    assert condition(), screen_text(pilot)
 
 
 def calendar(pilot: Pilot[None]) -> CalendarScreen:
@@ -139,6 +162,11 @@ async def test_missions_list_and_form(settings: Settings) -> None:
         assert "!▬ Brussels week" in shown
         assert "! 'Cluster partnering event'" in shown
 
+        await press(pilot, "m")  # the selected day (22/10) has it: its form
+        assert isinstance(pilot.app.screen, MissionForm)
+        assert "Edit mission #1" in screen_text(pilot)
+        await press(pilot, "escape", "t", "m")  # 1 October has no mission
+        assert "No mission on this day: n starts one." in notice_text(pilot)
         await press(pilot, "M")
         missions = pilot.app.screen
         assert isinstance(missions, MissionsScreen)
@@ -147,6 +175,9 @@ async def test_missions_list_and_form(settings: Settings) -> None:
         await press(pilot, "t")
         await press(pilot, "enter")  # planned, the first move offered
         assert svc.missions.get(mission.id).status == "planned"
+        # Shown whole, though wider than the "draft" the column was first sized for.
+        shown = r"Brussels week\s+BE\s+planned\s+1\s+1"
+        await until(pilot, lambda: re.search(shown, screen_text(pilot)) is not None)
         await press(pilot, "e")
         edit = pilot.app.screen
         assert isinstance(edit, MissionForm)
@@ -195,3 +226,43 @@ async def test_the_calendar_keys_are_in_the_help_and_the_palette(settings: Setti
             assert line in shown
         await press(pilot, "escape")
         assert isinstance(pilot.app.screen, CalendarScreen)
+
+
+async def test_r_makes_an_event_recur_and_the_tray_suggests_its_date(settings: Settings) -> None:
+    async with running(settings) as pilot:
+        svc = tracker(pilot).svc
+        await press(pilot, "A", "r")  # 1 October: no event that day
+        assert "No event on this day" in notice_text(pilot)
+        for key in ("down", "down", "down", "right", "right", "right", "r"):  # the 25th
+            await press(pilot, key)
+        form = pilot.app.screen
+        assert isinstance(form, RecurrenceForm)
+        shown = screen_text(pilot)
+        assert "Now: does not repeat." in shown
+        assert "yearly-last-weekday: every year, last Thursday of October" in shown
+        await type_text(pilot, "nonsense")
+        await press(pilot, "enter")
+        # The service refuses it: the notice says why, nothing is stored.
+        assert "'nonsense' is neither a preset" in notice_text(pilot)
+        assert svc.recurrence.get(svc.events.find("partnering", 2018).id).rule == ""
+        await press(pilot, "r", "ctrl+a", "ctrl+k")
+        await type_text(pilot, "yearly-last-weekday")
+        await press(pilot, "enter")
+        assert "every year, last Thursday of October. Next: 31/10/2019." in notice_text(pilot)
+        proposed = svc.recurrence.propose_next_year(2018)
+        assert [(p.name, p.proposed_start) for p in proposed] == [
+            ("Cluster partnering event", date(2019, 10, 31))
+        ]
+        # An undated event from the tray takes a rule in full; the tray then suggests a date.
+        await press(pilot, "o", "r")
+        assert "It has no dates yet" in screen_text(pilot)
+        await type_text(pilot, "FREQ=YEARLY;BYMONTH=11;BYDAY=2MO")
+        await press(pilot, "enter")
+        screen = calendar(pilot)
+        assert screen.tray is not None
+        assert screen.tray.events[0].suggested_start == date(2018, 11, 12)
+        assert "↻ 12/11/2018 · every year, second Monday" in screen_text(pilot)
+        await press(pilot, "s")
+        form = pilot.app.screen
+        assert isinstance(form, ScheduleForm)
+        assert form.values()["start"] == "12/11/2018"  # the suggestion, ready to take

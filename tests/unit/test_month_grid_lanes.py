@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from tracker.services.dto_calendar import CalendarItem
-from tracker.tui.widgets.month_grid import GridCell, arranged, lanes
+from tracker.tui.widgets.month_grid import GridCell, MonthGridView, arranged, lanes
 
 MONDAY = date(2018, 10, 22)
 
@@ -36,3 +36,15 @@ def test_spans_keep_their_row_and_share_one_when_they_do_not_meet() -> None:
     assert titles[3] == [None, "mission 2", "event 9"]  # Ghent stays on its row
     assert titles[5] == ["mission 3"]  # Liège takes the row Brussels left
     assert titles[4] == [None, "mission 2"]
+
+
+def test_a_small_cell_shows_what_fits_and_counts_the_rest() -> None:
+    brussels, ghent = item("mission", 1, 0, 2), item("mission", 2, 2, 4)
+    cells = week(brussels, ghent, item("event", 9, 3, 3))
+    rows = lanes(cells)
+    view = MonthGridView()
+    view.today, view.selected = MONDAY, MONDAY
+    thursday = view._cell(cells[3], rows, lines=2, width=12).plain.splitlines()
+    assert thursday == ["25 +1", "▬ mission 2"]  # no blank row for Brussels, gone by now
+    roomy = view._cell(cells[3], rows, lines=4, width=12).plain.splitlines()
+    assert roomy == ["25", "", "▬ mission 2", "● event 9"]  # Ghent on its row of the week

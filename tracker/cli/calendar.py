@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tracker.cli import params
+from tracker.cli import params, refs
 from tracker.cli import serialize_calendar as js
 from tracker.cli.context import CliContext, pass_cli, plan_year, year_option
 from tracker.cli.output import (
@@ -170,7 +170,7 @@ def schedule(
     """Give an event its dates: tracker calendar schedule "EUREGA" 12/11/2018."""
     from tracker.cli import serialize
 
-    found = cli.services.events.find(event, year)
+    found = refs.event(cli, event, year)
     detail = cli.services.calendar.schedule(found.id, start, end, expected_version=found.version)
     if fmt == "json":
         echo_json(serialize.event_detail(detail))
@@ -315,7 +315,7 @@ def repeat(cli: CliContext, event: str, rule: str, year: int | None, fmt: str) -
     yearly-last-weekday, monthly, monthly-weekday, weekly; none stops it) or an
     RRULE such as "FREQ=YEARLY;BYMONTH=10;BYDAY=-1TH" (the last Thursday of October).
     """
-    found = cli.services.events.find(event, year)
+    found = refs.event(cli, event, year)
     info = cli.services.recurrence.set_recurrence(found.id, rule, expected_version=found.version)
     if fmt == "json":
         echo_json(js.recurrence(info))

@@ -153,8 +153,7 @@ def add(
     """
     errors: dict[str, str] = {}
     event_ids = [
-        e.id
-        for e in refs.every("event", events, lambda t: cli.services.events.find(t, year), errors)
+        e.id for e in refs.every("event", events, lambda t: refs.event(cli, t, year), errors)
     ]
     people = [
         p.id for p in refs.every("participant", participants, lambda t: refs.person(cli, t), errors)
@@ -367,7 +366,7 @@ def edit(
     in_year = found.year
 
     def event_id(text: str) -> int:
-        return cli.services.events.find(text, in_year).id
+        return refs.event(cli, text, in_year).id
 
     def person_id(text: str) -> int:
         return refs.person(cli, text).id

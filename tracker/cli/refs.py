@@ -67,9 +67,10 @@ def person(cli: CliContext, text: str) -> PersonDetail:
         raise _unknown(exc, alike, "`tracker people add` creates one") from exc
 
 
-def event(cli: CliContext, text: str) -> EventDetail:
+def event(cli: CliContext, text: str, year: int | None = None) -> EventDetail:
+    """An event by id or name (within a plan year, if given)."""
     try:
-        return cli.services.events.find(text)
+        return cli.services.events.find(text, year)
     except NotFoundError as exc:
         if _is_id(text):
             raise

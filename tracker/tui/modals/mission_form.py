@@ -115,8 +115,11 @@ class MissionForm(FormModal[MissionRequest]):
 
     def compose_body(self) -> ComposeResult:
         country = str(self.start_values.get("country") or "")
-        options = [(code, code) for code in self.targets] or [(country, country)]
-        chosen = country if country in self.targets else options[0][1]
+        # The mission's own country stays on offer even if the plan no longer targets it:
+        # the form never moves a mission by itself.
+        codes = self.targets + ([country] if country and country not in self.targets else [])
+        options = [(code, code) for code in codes] or [("", "")]
+        chosen = country or options[0][1]
         with Grid(classes="mission-form"):
             yield Field(_("Title"), self._text("title", _("e.g. Brussels, cluster partnering")),
                         key="title", classes="wide")  # fmt: skip

@@ -53,7 +53,8 @@ def tray_option(event: TrayEvent) -> Option:
     text = Text(event.name)
     text.append(f"  {event.country_code or '—'} · {event.priority}", style="dim")
     if event.suggested_start:
-        text.append(f"\n  ↻ {event.recurrence}: {fmt_date(event.suggested_start)}", style="dim")
+        when = fmt_date(event.suggested_start)
+        text.append(f"\n  ↻ {when} · {event.recurrence}", style="dim")
     return Option(text, id=str(event.id))
 
 
@@ -73,7 +74,11 @@ class CalendarScreen(CalendarActions):
         Binding("s", "schedule", N_("Schedule"), id="cal-schedule",
                 tooltip=N_("Give the event picked in the tray its dates")),
         Binding("n", "new_mission", N_("New mission"), id="cal-new-mission"),
+        Binding("m", "edit_mission", N_("Edit mission"), id="cal-edit-mission",
+                tooltip=N_("The mission on the selected day")),
         Binding("M", "missions", N_("Missions"), id="cal-missions"),
+        Binding("r", "repeat", N_("Repeats"), id="cal-repeat",
+                tooltip=N_("How the day's (or the tray's) event recurs")),
         Binding("g", "focus_grid", N_("Grid"), show=False, id="cal-grid"),
         Binding("o", "focus_tray", N_("To schedule"), show=False, id="cal-tray"),
     ]  # fmt: skip

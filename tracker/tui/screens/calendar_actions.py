@@ -3,15 +3,27 @@ open the missions and start a new one on the selected day."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from textual import work
+from textual.widgets import OptionList
 
 from tracker.i18n import _
 from tracker.services.dto import EventDetail
-from tracker.services.dto_calendar import MissionDetail, MonthGrid, ScheduleTray, TrayEvent
-from tracker.tui.format import fmt_span
+from tracker.services.dto_calendar import (
+    CalendarItem,
+    MissionDetail,
+    MonthGrid,
+    PresetOption,
+    RecurrenceInfo,
+    ScheduleTray,
+    TrayEvent,
+)
+from tracker.tui.format import fmt_date, fmt_span
 from tracker.tui.modals.day_items import DayModal
+from tracker.tui.modals.pick import PickModal
+from tracker.tui.modals.recurrence import RecurrenceForm
 from tracker.tui.modals.schedule import ScheduleForm, ScheduleRequest
 from tracker.tui.screens.mission_actions import MissionActions
 
@@ -23,12 +35,7 @@ class CalendarActions(MissionActions):
     grid: MonthGrid | None
     tray: ScheduleTray | None
 
-    def go_to(self, day: date) -> None:
-        raise NotImplementedError
-
     def tray_event(self) -> TrayEvent | None:
-        from textual.widgets import OptionList
-
         tray = self.tray
         index = self.query_one("#tray", OptionList).highlighted
         if tray is None or index is None or not 0 <= index < len(tray.events):
@@ -42,11 +49,9 @@ class CalendarActions(MissionActions):
         if event is None:
             self.notify(_("Nothing to schedule: every event has its dates."), markup=False)
             return
-        note = (
-            _("Suggested by its rule ({rule}).").format(rule=event.recurrence)
-            if (event.suggested_start)
-            else ""
-        )
+        note = ""
+        if event.suggested_start:
+            note = _("Suggested by its rule ({rule}).").format(rule=event.recurrence)
         start = event.suggested_start or self.selected
 
         def chosen(request: ScheduleRequest | None) -> None:
@@ -69,6 +74,76 @@ class CalendarActions(MissionActions):
         self.selected = detail.start_date
         self.changed()
 
+    def act_on_day(self, kind: str, none: str, title: str, then: Callable[[int], object]) -> None:
+        """Act on the selected day's item of ``kind``: at once when there is one, after
+        asking which when there are several; ``none`` is said when there is none."""
+        grid, day = self.grid, self.selected
+        found: list[CalendarItem] = []
+        if grid is not None and day is not None:
+            try:
+                found = [i for i in grid.day(day).items if i.kind == kind]
+            except KeyError:
+                found = []
+        if not found:
+            self.notify(none, markup=False)
+            return
+        if len(found) == 1:
+            then(found[0].id)
+            return
+
+        def picked(record_id: int | None) -> None:
+            if record_id is not None:
+                then(record_id)
+
+        options = [(f"{fmt_span(i.start, i.end)}  {i.title}", i.id) for i in found]
+        self.app.push_screen(PickModal(title, options), picked)
+
+    # -- recurrence -------------------------------------------------------------------
+
+    def action_repeat(self) -> None:
+        """How the tray's event (when the tray has the focus) or the day's event repeats."""
+        if self.query_one("#tray", OptionList).has_focus:
+            event = self.tray_event()
+            if event is not None:
+                self.open_recurrence(event.id)
+            return
+        self.act_on_day(
+            "event",
+            _("No event on this day (o: the tray's events)."),
+            _("Which event?"),
+            self.open_recurrence,
+        )
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def open_recurrence(self, event_id: int) -> None:
+        info = self.svc.recurrence.get(event_id)
+        presets = self.svc.recurrence.presets(event_id)
+        self.app.call_from_thread(self.show_recurrence_form, info, presets)
+
+    def show_recurrence_form(self, info: RecurrenceInfo, presets: tuple[PresetOption, ...]) -> None:
+        def chosen(rule: str | None) -> None:
+            if rule is not None:
+                self.set_recurrence(info, rule)
+
+        self.app.push_screen(RecurrenceForm(info, presets), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def set_recurrence(self, info: RecurrenceInfo, rule: str) -> None:
+        saved = self.svc.recurrence.set_recurrence(
+            info.event_id, rule, expected_version=info.version
+        )
+        self.app.call_from_thread(self.recurrence_set, saved)
+
+    def recurrence_set(self, info: RecurrenceInfo) -> None:
+        how = info.description if info.rule else _("does not repeat")
+        message = _("“{name}”: {how}.").format(name=info.event_name, how=how)
+        if info.next_date:
+            message += " " + _("Next: {day}.").format(day=fmt_date(info.next_date))
+        self.notify(message, markup=False)
+        if info.warning:
+            self.notify(info.warning[:1].upper() + info.warning[1:], severity="warning")
+        self.changed()
+
     # -- days and missions ------------------------------------------------------------
 
     def show_day(self, day: date) -> None:
@@ -80,6 +155,15 @@ class CalendarActions(MissionActions):
         except KeyError:
             return
         self.app.push_screen(DayModal(cell))
+
+    def action_edit_mission(self) -> None:
+        """Open the mission on the selected day (asking which, when there are several)."""
+        self.act_on_day(
+            "mission",
+            _("No mission on this day: n starts one."),
+            _("Which mission?"),
+            lambda mission_id: self.open_mission_form(mission_id, None),
+        )
 
     def action_new_mission(self) -> None:
         self.new_mission(self.selected)

@@ -18,8 +18,9 @@ from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.mission_actions import MissionActions
 
 PAGE_SIZE = 100
-COLUMNS = (N_("Dates"), N_("Mission"), N_("Country"), N_("City"), N_("Status"),
-           N_("People"), N_("Events"), N_("Money"))  # fmt: skip
+# Fixed widths: a column sized by its first rows would cut "planned" after "draft".
+COLUMNS = ((N_("Dates"), 17), (N_("Mission"), 40), (N_("Country"), 7), (N_("City"), 16),
+           (N_("Status"), 9), (N_("People"), 6), (N_("Events"), 6), (N_("Money"), 13))  # fmt: skip
 
 
 def row_cells(row: MissionRow) -> list[Text]:
@@ -61,8 +62,8 @@ class MissionsScreen(MissionActions):
 
     def on_mount(self) -> None:
         table = self.table
-        for label in COLUMNS:
-            table.add_column(_(label))
+        for label, width in COLUMNS:
+            table.add_column(_(label), width=width)
         table.focus()
         self.sync()
 

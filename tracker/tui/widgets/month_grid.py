@@ -2,13 +2,15 @@
 
 Each kind of item has a colour and a glyph, so the grid also reads without colour:
 ▬ mission (a span, on each of its days), ● event, ◆ call deadline, » follow-up due,
-! a conflict, * a public holiday. Today's number is reversed; the selected day is
+! a conflict, * a public holiday; "+2" beside a day's number counts the items it has
+no room for. Today's number is reversed; the selected day is
 highlighted. Arrows post ``DayMoved`` (by how many days: the screen owns the selected
 day, which may be in a month still loading); enter posts ``DayChosen``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import ClassVar
@@ -214,19 +216,19 @@ class MonthGridView(Widget, can_focus=True):
             head.append(number, style="bold reverse")
         else:
             head.append(number, style="bold" if cell.in_month else "dim")
+        shown: Sequence[CalendarItem | None] = arranged(cell.items, rows)
+        room = lines - 1
+        if len(shown) > room:  # too small for the rows: every line an item, then "+n"
+            shown = [item for item in shown if item is not None][:room]
+        hidden = len(cell.items) - sum(1 for item in shown if item is not None)
+        if hidden:
+            head.append(" +" + str(hidden), style="bold")
         if cell.holidays:
             head.append(HOLIDAY_GLYPH, style="italic magenta")
             head.append(" " + cell.holidays[0].split(": ", 1)[-1], style="italic magenta dim")
         body = [head]
-        shown = arranged(cell.items, rows)
-        room = lines - 1
-        if len(shown) > room:
-            shown = shown[: max(0, room - 1)]
         for item in shown:
             body.append(Text("") if item is None else item_line(item))
-        hidden = len(cell.items) - sum(1 for item in shown if item is not None)
-        if hidden:
-            body.append(Text(_("+{n} more").format(n=hidden), style="dim"))
         while len(body) < lines:
             body.append(Text(""))
         for line in body:
