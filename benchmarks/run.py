@@ -4,7 +4,8 @@ Run from the repository root so the checkout's ``tracker`` is the one imported:
 
     python -m benchmarks.run [--db PATH] [--repeat 5] [--sessions 2] [--write-doc]
 
-Without --db the big database is generated once and cached under /tmp/tracker-bench.
+Without --db the big database is generated once and cached under /tmp/tracker-bench
+(or $TRACKER_BENCH_CACHE, which also holds the working copies: give each run its own).
 The database is never changed: the TUI (which edits a budget cell) and the CLI run on a
 working copy, the import on a scratch copy per run. Start-up and the CLI run in fresh
 processes; list screens, keys and the search in-process through the Pilot; services and
@@ -30,7 +31,7 @@ from benchmarks.gen_common import Sizes
 from benchmarks.generate import REFERENCE_TODAY, generate
 from benchmarks.measure import Result, text_table
 
-CACHE = Path("/tmp/tracker-bench")
+CACHE = Path(os.environ.get("TRACKER_BENCH_CACHE", "/tmp/tracker-bench"))  # scratch copies
 ROOT = Path(__file__).resolve().parent.parent
 EMPTY = Sizes(people=0, orgs=0, events=0, years=1, interactions=0, calls=0, consortia=0)
 

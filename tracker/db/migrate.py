@@ -11,12 +11,13 @@ from sqlalchemy import Engine, inspect
 
 from tracker.config import sqlite_path_of
 from tracker.db import fts
-from tracker.db.backup import BackupInfo, backup_sqlite
 from tracker.i18n import _
 from tracker.resources import migrations_dir
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+    from tracker.db.backup import BackupInfo
 
 # Alembic (with Mako and Pygments) takes longer to import than the rest of the start-up:
 # it is imported only when a migration is pending. The revisions are compared cheaply,
@@ -99,6 +100,8 @@ def upgrade_to_head(
         if engine.dialect.name == "sqlite":
             _repair_search_index(engine)
         return UpgradeReport(before, before, None)
+    from tracker.db.backup import backup_sqlite
+
     backup = None
     sqlite_path = sqlite_path_of(engine.url.render_as_string(hide_password=False))
     if sqlite_path is not None and backup_dir is not None and not is_blank(engine):

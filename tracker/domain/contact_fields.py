@@ -12,9 +12,6 @@ from enum import StrEnum
 from typing import TypeVar
 from urllib.parse import urlparse
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-
 from tracker.domain.dates import DateParseError, parse_optional_date
 from tracker.i18n import _
 
@@ -111,6 +108,9 @@ def country_code(text: str, errors: dict[str, str], field: str = "country") -> s
 
 def normalise_email(text: str) -> str:
     """The normalised address, or ValueError with a message fit for the user."""
+    # Imported on first use: reading lists (the CLI, the TUI's start) never needs them.
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         return validate_email(text.strip(), check_deliverability=False).normalized
     except EmailNotValidError as exc:
@@ -121,6 +121,8 @@ def normalise_email(text: str) -> str:
 
 def normalise_phone(text: str, region: str | None = None) -> str:
     """E.164 ("+39051123456"); numbers without +prefix are read in ``region`` (else IT)."""
+    import phonenumbers  # on first use, as email_validator
+
     shown = text.strip()
     region = (region or DEFAULT_REGION).upper()
     if region not in phonenumbers.SUPPORTED_REGIONS:

@@ -18,7 +18,6 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
 from sqlalchemy import ColumnElement, Select, and_, or_, select, union_all
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -42,6 +41,8 @@ def score(typed: str, stored: str) -> float:
     alone ("bio" in "biowin" and "bioindustry") counts for little."""
     if typed == stored:
         return 100.0
+    from rapidfuzz import fuzz  # on first use: listing people never needs it
+
     whole = fuzz.token_sort_ratio(typed, stored)
     return round(max(whole, 0.9 * fuzz.token_set_ratio(typed, stored)), 1)
 

@@ -165,15 +165,16 @@ class TrackerApp(App[None]):
         self.countries = countries
         self._set_year(year)
         self.switch_mode("dashboard")
-        # Everything loaded so far lives as long as the app: keep the GC off it.
-        gc.freeze()
         self.warm_up()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="warm-up")
     def warm_up(self) -> None:
-        """Import the other areas' screens while the user reads the dashboard."""
+        """Import the other areas' screens while the user reads the dashboard; then keep
+        the collector off everything loaded so far (it lives as long as the app), once
+        the start-up's garbage is gone (frozen garbage would never be freed)."""
         for area in SCREENS:
             _screen_class(area)
+        gc.collect()
         gc.freeze()
 
     def _startup_failed(self, error: Exception) -> None:

@@ -35,7 +35,6 @@ PAGE_SIZE = 50
 @dataclass(frozen=True)
 class Loaded:
     page: Page[InteractionInfo]
-    events: tuple[EventRow, ...] | None  # when the plan year changed
     shown: tuple[str, ...]  # what the filters resolved to, for the status line
     problems: tuple[str, ...]  # filters that could not be read: nothing is listed
 
@@ -108,10 +107,26 @@ class ContactLogScreen(InteractionActions):
         if self._focus_id is not None:
             self.paging.focus, self._focus_id = self._focus_id, None
         self.paging.keep(current.id if current else None, self.table.cursor_row)
-        self.load(self.filters, self.paging.offset, self._events_year != self.year)
+        self.load(self.filters, self.paging.offset)
+        if self._events_year != self.year:
+            self.load_events(self.year)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="events")
+    def load_events(self, year: int | None) -> None:
+        """The event filter's choices: loaded beside the first page, not before it."""
+        events = plan_events(self.svc, year)
+        if not cancelled():
+            self.app.call_from_thread(self.show_events, year, events)
+
+    def show_events(self, year: int | None, events: tuple[EventRow, ...]) -> None:
+        self._events_year = year
+        self.events = events
+        self.query_one(LogFilterBar).set_events(
+            [(f"{e.name} · {fmt_span(e.start_date, e.end_date)}", e.id) for e in self.events]
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
-    def load(self, filters: LogFilters, offset: int, with_events: bool) -> None:
+    def load(self, filters: LogFilters, offset: int) -> None:
         problems: list[str] = []
         shown: list[str] = []
         organisation_id = person_id = None
@@ -143,22 +158,13 @@ class ContactLogScreen(InteractionActions):
             limit=PAGE_SIZE,
         )
         page = Page((), 0, 0, PAGE_SIZE) if problems else self.svc.contact_log.list(query)
-        events = plan_events(self.svc, self.year) if with_events else None
         if not cancelled():
-            self.app.call_from_thread(
-                self.show, Loaded(page, events, tuple(shown), tuple(problems))
-            )
+            self.app.call_from_thread(self.show, Loaded(page, tuple(shown), tuple(problems)))
 
     def show(self, loaded: Loaded) -> None:
         page = loaded.page
-        if loaded.events is not None:
-            self._events_year = self.year
-            self.events = loaded.events
-            self.query_one(LogFilterBar).set_events(
-                [(f"{e.name} · {fmt_span(e.start_date, e.end_date)}", e.id) for e in self.events]
-            )
         if not self.paging.arrived(page.total, page.offset, len(page.rows)):
-            self.load(self.filters, self.paging.offset, False)
+            self.load(self.filters, self.paging.offset)
             return
         cursor, focus = self.paging.landed()
         self.table.show_rows(page.rows, cursor=cursor, focus=focus)
@@ -183,7 +189,7 @@ class ContactLogScreen(InteractionActions):
 
     def restart(self) -> None:
         self.paging.restart()
-        self.load(self.filters, 0, False)
+        self.load(self.filters, 0)
 
     @on(LogFilterBar.Changed)
     def filters_changed(self, event: LogFilterBar.Changed) -> None:
@@ -204,7 +210,7 @@ class ContactLogScreen(InteractionActions):
 
     def action_page(self, step: int) -> None:
         if self.paging.turn(step):
-            self.load(self.filters, self.paging.offset, False)
+            self.load(self.filters, self.paging.offset)
 
     def action_toggle_done(self) -> None:
         row = self.table.current
