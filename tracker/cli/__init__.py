@@ -25,6 +25,7 @@ from tracker.cli import (
     org_edit,
     orgs,
     people,
+    people_data,
     plans,
     report,
     search,
@@ -100,6 +101,8 @@ for command in event_edit.COMMANDS:
     events.events.add_command(command)
 for command in org_edit.COMMANDS:
     orgs.orgs.add_command(command)
+for command in people_data.COMMANDS:
+    people.people.add_command(command)
 
 
 register_file_commands(cli)  # import csv|vcard, export csv|vcard

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from tracker.config import Settings
 from tracker.db.engine import Database
 from tracker.db.migrate import UpgradeReport, current_revision, head_revision, upgrade_to_head
+from tracker.services._storage import GuardedDatabase
 from tracker.services.budget import BudgetService
 from tracker.services.calendar import CalendarService
 from tracker.services.calendar_io import CalendarIOService
@@ -21,6 +22,7 @@ from tracker.services.funding import FundingService
 from tracker.services.missions import MissionService
 from tracker.services.organisations import OrganisationService
 from tracker.services.people import PeopleService
+from tracker.services.personal_data import PersonalDataService
 from tracker.services.plans import PlanService
 from tracker.services.recurrence import RecurrenceService
 from tracker.services.reports import ReportService
@@ -52,12 +54,13 @@ class Services:
     csv: CsvService
     vcard: VCardService
     reports: ReportService
+    personal_data: PersonalDataService
     upgrade: UpgradeReport | None = None
     seeded: SeedReport | None = None  # what open() seeded into a brand-new database
 
     @classmethod
     def connect(cls, settings: Settings) -> Services:
-        db = Database(settings.database_url)
+        db = GuardedDatabase(settings.database_url)
         return cls(
             settings=settings,
             db=db,
@@ -80,6 +83,7 @@ class Services:
             csv=CsvService(db),
             vcard=VCardService(db),
             reports=ReportService(db),
+            personal_data=PersonalDataService(db),
         )
 
     @classmethod

@@ -63,7 +63,8 @@ class Person(Editable, Base):
     """Someone we deal with, with the consent we hold for their personal data."""
 
     __tablename__ = "people"
-    __table_args__ = (Index("ix_people_name", "full_name", "id"),)
+    # AUTOINCREMENT: an erased person's id (kept in `erasures`) is never reused.
+    __table_args__ = (Index("ix_people_name", "full_name", "id"), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     full_name: Mapped[str] = mapped_column(String(200))
