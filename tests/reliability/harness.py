@@ -16,6 +16,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from tracker.config import Settings
@@ -140,3 +141,17 @@ def rng(seed_env: str = "TRACKER_RELIABILITY_SEED") -> random.Random:
     seed = int(os.environ.get(seed_env, str(random.randrange(1_000_000))))
     print(f"random seed {seed} (set {seed_env} to replay)")
     return random.Random(seed)
+
+
+PARTNERING = "Cluster partnering event"  # the seed's one dated event: 25/10/2018
+BRUSSELS_WEEK = {"title": "Brussels week", "city": "Brussels", "start": "24/10/2018",
+                 "end": "26/10/2018"}  # fmt: skip
+
+
+def brussels_week_with_money(services: Services, participants: list[int]) -> None:
+    """A mission to the partnering event, and 1200 of travel earmarked for the event."""
+    services.missions.create(
+        2018, "BE", BRUSSELS_WEEK, events=[PARTNERING], participants=participants
+    )
+    event = services.events.find(PARTNERING, 2018)
+    services.events.link(event.id, "travel", Decimal("1200"))

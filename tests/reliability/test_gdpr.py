@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
 
 from click.testing import CliRunner
 from sqlalchemy import inspect
 
+from tests.reliability.harness import PARTNERING, brussels_week_with_money
 from tracker.cli import cli
 from tracker.config import Settings
 from tracker.services.context import Services
@@ -16,7 +16,6 @@ from tracker.services.personal_data import erasures, person_tables
 
 NAME = "Annalisa Zanzibar"
 EMAIL = "annalisa.zanzibar@biowin.example"
-PARTNERING = "Cluster partnering event"
 
 
 def _anna(services: Services) -> int:
@@ -32,15 +31,7 @@ def _anna(services: Services) -> int:
         organisations=[org.id],
         event=PARTNERING,
     )
-    services.missions.create(
-        2018,
-        "BE",
-        {"title": "Brussels week", "city": "Brussels", "start": "24/10/2018", "end": "26/10/2018"},
-        events=[PARTNERING],
-        participants=[anna],
-    )
-    event = services.events.find(PARTNERING, 2018)
-    services.events.link(event.id, "travel", Decimal("1200"))
+    brussels_week_with_money(services, [anna])
     return anna
 
 
