@@ -25,6 +25,8 @@ from tracker.db.engine import Database
 from tracker.services.context import Services
 
 KILLS = int(os.environ.get("TRACKER_RELIABILITY_KILLS", "0"))  # 0: each test's own default
+# Hostile-input examples per property: TRACKER_RELIABILITY_EXAMPLES multiplies the CI count.
+EXAMPLES_FACTOR = int(os.environ.get("TRACKER_RELIABILITY_EXAMPLES", "1"))
 
 
 def settings_for(folder: Path) -> Settings:

@@ -13,13 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
+from tests.reliability.harness import EXAMPLES_FACTOR
 from tracker.domain.dates import DateParseError, parse_user_date
 from tracker.domain.errors import TrackerError
 from tracker.domain.money import AmountParseError, parse_amount
 from tracker.services.context import Services
 from tracker.services.dto_io import ImportRefused
 
-EXAMPLES = 60
+EXAMPLES = 60 * EXAMPLES_FACTOR
 FIXTURE_OK = settings(
     max_examples=EXAMPLES,
     deadline=None,
@@ -29,7 +30,7 @@ LINE_OR_FILE = ("line ",)
 
 
 @given(st.text(max_size=40))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=5 * EXAMPLES, deadline=None)
 def test_any_typed_date_is_a_date_or_our_error(typed: str) -> None:
     try:
         parse_user_date(typed)
@@ -38,7 +39,7 @@ def test_any_typed_date_is_a_date_or_our_error(typed: str) -> None:
 
 
 @given(st.one_of(st.text(max_size=30), st.from_regex(r"-?[0-9 .,']{1,20}(€|EUR)?")))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=5 * EXAMPLES, deadline=None)
 def test_any_typed_amount_is_exact_or_our_error(typed: str) -> None:
     try:
         amount = parse_amount(typed)

@@ -10,11 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.reliability.harness import EXAMPLES_FACTOR
 from tracker.domain.errors import TrackerError
 from tracker.domain.event_rules import validate_event
 from tracker.services.context import Services
 
-EXAMPLES = 25
+EXAMPLES = 25 * EXAMPLES_FACTOR
 
 # Text a user (or a paste) could put in a field: any characters, NUL and controls
 # included, from empty to far past every column's limit.
