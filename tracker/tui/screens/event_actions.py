@@ -8,11 +8,12 @@ from __future__ import annotations
 from textual import work
 
 from tracker.domain.enums import EventStatus
-from tracker.domain.errors import RuleViolation, TrackerError
+from tracker.domain.errors import ConflictError, RuleViolation, TrackerError
 from tracker.domain.event_rules import EventData
 from tracker.domain.money import format_eur
 from tracker.services.dto import EventDetail, EventRow
 from tracker.tui.modals.confirm import ConfirmModal
+from tracker.tui.modals.conflict import Choice, ConflictModal
 from tracker.tui.modals.event_form import EventForm, data_values, detail_values, new_values
 from tracker.tui.modals.link import LinkModal, LinkRequest, LinkSetup
 from tracker.tui.modals.pick import PickModal
@@ -72,19 +73,37 @@ class EventActions(TrackerScreen):
         self.app.call_from_thread(self.open_form, detail_values(detail), detail, None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="write")
-    def save_event(self, data: EventData, detail: EventDetail | None) -> None:
+    def save_event(
+        self, data: EventData, detail: EventDetail | None, *, overwrite: bool = False
+    ) -> None:
         year = self.year
         assert year is not None
         try:
             if detail is None:
                 saved = self.svc.events.create(year, data)
             else:
+                if overwrite:  # the user chose to replace what someone else saved
+                    detail = self.svc.events.get(detail.id)
                 saved = self.svc.events.update(detail.id, data, expected_version=detail.version)
+        except ConflictError as exc:
+            self.app.call_from_thread(self.resolve_conflict, data, detail, exc)
+            return
         except TrackerError as exc:  # back to the form, with what was typed
             values = data_values(data)
             self.app.call_from_thread(self.open_form, values, detail, exc)
             return
         self.app.call_from_thread(self.after_save, saved, detail is None)
+
+    def resolve_conflict(self, data: EventData, detail: EventDetail, exc: ConflictError) -> None:
+        def chosen(choice: Choice | None) -> None:
+            if choice == "reload":
+                self.fetch_for_edit(detail.id)
+            elif choice == "overwrite":
+                self.save_event(data, detail, overwrite=True)
+            else:
+                self.open_form(data_values(data), detail, exc)
+
+        self.app.push_screen(ConflictModal(str(exc)), chosen)
 
     def after_save(self, saved: EventDetail, created: bool) -> None:
         self.notify(f"{'Added' if created else 'Saved'} “{saved.name}”.", markup=False)
