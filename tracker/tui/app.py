@@ -21,6 +21,7 @@ from textual.worker import Worker
 from tracker.config import Settings
 from tracker.domain.money import format_eur
 from tracker.services.dto import CountryInfo, PlanSummary
+from tracker.tui.drafts import DraftStore
 from tracker.tui.errors import describe, report_worker_failure
 from tracker.tui.modals.help import HelpScreen, help_sections
 from tracker.tui.modals.pick import PickModal
@@ -33,6 +34,7 @@ from tracker.tui.screens.dashboard import DashboardScreen
 from tracker.tui.screens.events import EventsScreen
 from tracker.tui.screens.followups import FollowUpsScreen
 from tracker.tui.screens.startup import LoadingScreen, StartupErrorScreen
+from tracker.tui.unsaved import ask_before_quitting, offer_drafts
 
 if TYPE_CHECKING:
     from tracker.services.context import Services
@@ -82,6 +84,7 @@ class TrackerApp(App[None]):
         self.countries: tuple[CountryInfo, ...] = ()
         self.year: int | None = None
         self.revision = 0  # bumped after every change, so screens know to reload
+        self.drafts = DraftStore(settings.data_dir / "drafts")
 
     # -- start-up ---------------------------------------------------------------------
 
@@ -112,6 +115,7 @@ class TrackerApp(App[None]):
         self.countries = countries
         self._set_year(year)
         self.switch_mode("dashboard")
+        offer_drafts(self)
         # Everything loaded so far lives as long as the app: keep the GC off it.
         gc.freeze()
 
@@ -122,6 +126,10 @@ class TrackerApp(App[None]):
                 describe(error), self.settings.database_url, str(self.settings.backup_dir)
             )
         )
+
+    async def action_quit(self) -> None:
+        """Quit; with unsaved typing in a form, ask first."""
+        ask_before_quitting(self)
 
     def on_unmount(self) -> None:
         if self.services is not None:

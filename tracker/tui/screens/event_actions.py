@@ -5,6 +5,8 @@ The list itself (pages, filters, order) is in `events.py`; this half only writes
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import work
 
 from tracker.domain.enums import EventStatus
@@ -12,6 +14,7 @@ from tracker.domain.errors import ConflictError, RuleViolation, TrackerError
 from tracker.domain.event_rules import EventData
 from tracker.domain.money import format_eur
 from tracker.services.dto import EventDetail, EventRow
+from tracker.tui.drafts import Draft
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.modals.conflict import Choice, ConflictModal
 from tracker.tui.modals.event_form import EventForm, data_values, detail_values, new_values
@@ -49,6 +52,8 @@ class EventActions(TrackerScreen):
         values: dict[str, object],
         detail: EventDetail | None,
         error: TrackerError | None,
+        *,
+        restored: bool = False,
     ) -> None:
         form = EventForm(
             values,
@@ -56,12 +61,29 @@ class EventActions(TrackerScreen):
             title=f"Edit event #{detail.id}" if detail else "New event",
             error=error,
         )
+        form.draft_key = f"event:{detail.id if detail else 'new'}"
+        form.draft_version = detail.version if detail else None
+        form.restored = restored
 
         def saved(data: EventData | None) -> None:
             if data is not None:
                 self.save_event(data, detail)
 
         self.app.push_screen(form, saved)
+
+    def reopen_draft(self, draft: Draft) -> None:
+        """A form left unsaved by a crash, back as it was typed."""
+        if draft.key == "event:new":
+            self.open_form(draft.values, None, None, restored=True)
+        elif draft.key.startswith("event:") and draft.key[6:].isdigit():
+            self.fetch_for_draft(int(draft.key[6:]), draft)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def fetch_for_draft(self, event_id: int, draft: Draft) -> None:
+        detail = self.svc.events.get(event_id)
+        if draft.version is not None:  # a save then checks the version the user started from
+            detail = replace(detail, version=draft.version)
+        self.app.call_from_thread(self.open_form, draft.values, detail, None, restored=True)
 
     def action_edit(self) -> None:
         if (row := self.selected()) is not None:
