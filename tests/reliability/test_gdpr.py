@@ -140,3 +140,21 @@ def test_cli_export_data_and_erase(tmp_path: Path) -> None:
     assert said["label"].startswith("Erased person #") and said["files_rewritten"]
     missing = runner.invoke(cli, ["people", "show", NAME], env=env)
     assert missing.exit_code == 1 and "error:" in missing.output
+
+
+def test_erasing_while_another_program_reads_finishes_on_the_second_try(
+    sqlite_services: Services,
+) -> None:
+    import sqlite3
+
+    services = sqlite_services
+    anna = _anna(services)
+    reader = sqlite3.connect(services.db.engine.url.database or "")
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM people").fetchone()  # holds a snapshot
+    first = services.personal_data.erase(anna)
+    assert services.people.get(anna).full_name == f"Erased person #{anna}"  # erased anyway
+    assert not (first.scrubbed and first.checkpointed)
+    reader.close()
+    second = services.personal_data.erase(anna)
+    assert second.scrubbed and second.checkpointed

@@ -83,8 +83,11 @@ def erase(cli: CliContext, person: str, yes: bool, fmt: str) -> None:
             id=report.person_id, label=report.label, n=report.mentions
         )
     )
-    if report.scrubbed and not report.checkpointed:
-        note(_("another program has the database open: close it so the old data is overwritten"))
+    if cli.sqlite_path is not None and not (report.scrubbed and report.checkpointed):
+        note(
+            _("another program has the database open, so the old bytes are not overwritten "
+              "yet: close it and run this erase again")
+        )  # fmt: skip
     if backups:
         note(
             _(

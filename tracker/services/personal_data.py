@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -40,7 +41,7 @@ from sqlalchemy.orm import Session
 
 from tracker.db import fts
 from tracker.db.base import Base
-from tracker.db.engine import Database
+from tracker.db.engine import BUSY_TIMEOUT_MS, Database
 from tracker.domain.enums import ConsentStatus
 from tracker.domain.models import Erasure, Person
 from tracker.i18n import _
@@ -50,6 +51,7 @@ from tracker.services import _lookup_partners as find
 ERASED = "[erased]"
 FORMAT = "tracker personal data export 1"
 MIN_NEEDLE = 4  # shorter names would match too much text to be a mention
+SCRUB_WAIT_MS = 1_000
 
 
 @dataclass(frozen=True)
@@ -200,8 +202,8 @@ class PersonalDataService:
             session.add(Erasure(person_id=person.id))
             session.flush()
             person_id = person.id
-        checkpointed = self._scrub_sqlite() if sqlite else False
-        return ErasureReport(person_id, label, mentions, sqlite, checkpointed)
+        scrubbed, checkpointed = self._scrub_sqlite() if sqlite else (False, False)
+        return ErasureReport(person_id, label, mentions, scrubbed, checkpointed)
 
     @staticmethod
     def _remove_mentions(session: Session, needles: list[str]) -> int:
@@ -225,15 +227,25 @@ class PersonalDataService:
             changed += len(values) - ("version" in values)
         return changed
 
-    def _scrub_sqlite(self) -> bool:
-        """Overwrite what the erasure freed: index rebuilt, VACUUM, WAL emptied."""
+    def _scrub_sqlite(self) -> tuple[bool, bool]:
+        """Overwrite what the erasure freed: index rebuilt, VACUUM, WAL emptied.
+
+        The erasure itself is committed by then; another program holding the database
+        can only delay the overwrite (False), which running the erasure again completes.
+        """
         with self._db.engine.connect() as conn:
             with conn.begin():
                 fts.rebuild_sqlite(conn)
             _autocommit(conn, "PRAGMA secure_delete = ON")
-            _autocommit(conn, "VACUUM")
-            busy = _autocommit(conn, "PRAGMA wal_checkpoint(TRUNCATE)")
-        return busy == 0
+            _autocommit(conn, f"PRAGMA busy_timeout = {SCRUB_WAIT_MS}")  # do not hang long
+            try:
+                _autocommit(conn, "VACUUM")
+                busy = _autocommit(conn, "PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.OperationalError:
+                return False, False
+            finally:
+                _autocommit(conn, f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return True, busy == 0
 
 
 def _autocommit(conn: Connection, sql: str) -> int:
