@@ -24,7 +24,9 @@ def _anna(services: Services) -> int:
         {"name": NAME, "organisation": org.id, "email": EMAIL, "phone": "+32 470 12 34 56",
          "role": "Cluster manager", "notes": "prefers mornings"}
     ).id  # fmt: skip
-    services.people.create({"name": "Marco Bianchi", "organisation": org.id})
+    services.people.create(
+        {"name": "Marco Bianchi", "organisation": org.id, "notes": f"works with {NAME}"}
+    )
     services.contact_log.add(
         {"summary": f"Met {NAME} ({EMAIL}) at the stand", "follow_up": "send deck"},
         people=[anna],
@@ -54,6 +56,7 @@ def test_every_table_pointing_at_people_is_in_the_export(services: Services) -> 
     assert doc["context"]["interactions"][0]["follow_up"] == "send deck"
     assert doc["context"]["missions"][0]["title"] == "Brussels week"
     assert doc["mentions"]["interactions"][0]["summary"].startswith(f"Met {NAME}")
+    assert [p["full_name"] for p in doc["mentions"]["people"]] == ["Marco Bianchi"]
     json.dumps(doc)  # plain data
 
 
@@ -61,7 +64,7 @@ def test_erasure_anonymises_everywhere_and_keeps_dates_orgs_and_money(services: 
     anna = _anna(services)
     budget_before = services.budget.table(2018).figures
     report = services.personal_data.erase(anna)
-    assert report.person_id == anna and report.mentions == 1
+    assert report.person_id == anna and report.mentions == 2
     person = services.people.get(anna)
     assert person.full_name == f"Erased person #{anna}"
     assert (person.email, person.phone, person.role, person.notes) == ("", "", "", "")

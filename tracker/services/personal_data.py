@@ -115,13 +115,14 @@ def _mentioning(table: Table, needles: list[str]) -> Any:
     )
 
 
-def _mentions(session: Session, needles: list[str], skip: set[str]) -> Iterator[tuple[Table, Any]]:
+def _mentions(session: Session, needles: list[str], person_id: int) -> Iterator[tuple[Table, Any]]:
+    """Rows of any table (other people included) whose text names the person."""
     for table in Base.metadata.sorted_tables:
-        if table.name in skip:
-            continue
         where = _mentioning(table, needles)
         if where is None:
             continue
+        if table.name == "people":  # their own row is the record itself, not a mention
+            where = where & (table.c.id != person_id)
         for row in session.execute(select(table).where(where)).mappings():
             yield table, row
 
@@ -167,7 +168,7 @@ class PersonalDataService:
                     continue
                 context = session.execute(select(parent).where(fk.column.in_(ids))).mappings()
                 doc["context"].setdefault(parent.name, []).extend(_row(r) for r in context)
-        for table, row in _mentions(session, _needles(person), {"people"}):
+        for table, row in _mentions(session, _needles(person), person.id):
             doc["mentions"].setdefault(table.name, []).append(_row(row))
         return doc
 
@@ -191,7 +192,7 @@ class PersonalDataService:
                 session.execute(text("PRAGMA secure_delete = ON"))
             person = find.person_by_ref(session, ref)
             needles = _needles(person)
-            mentions = self._remove_mentions(session, needles)
+            mentions = self._remove_mentions(session, needles, person.id)
             label = _("Erased person #{id}").format(id=person.id)
             person.full_name = label
             person.organisation_id = None
@@ -206,12 +207,12 @@ class PersonalDataService:
         return ErasureReport(person_id, label, mentions, scrubbed, checkpointed)
 
     @staticmethod
-    def _remove_mentions(session: Session, needles: list[str]) -> int:
+    def _remove_mentions(session: Session, needles: list[str], person_id: int) -> int:
         if not needles:
             return 0
         pattern = re.compile("|".join(re.escape(n) for n in needles), re.IGNORECASE)
         changed = 0
-        for table, row in list(_mentions(session, needles, {"people"})):
+        for table, row in list(_mentions(session, needles, person_id)):
             key = {c.name: row[c.name] for c in table.primary_key.columns}
             values: dict[str, object] = {}
             for column in _text_columns(table):
