@@ -157,3 +157,16 @@ def brussels_week_with_money(services: Services, participants: list[int]) -> Non
     )
     event = services.events.find(PARTNERING, 2018)
     services.events.link(event.id, "travel", Decimal("1200"))
+
+
+def exit_code(pid: int, timeout: float = 300) -> int:
+    """Wait for a forked child; one stuck past ``timeout`` is killed and fails the test."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    raise AssertionError(f"child {pid} still running after {timeout} s: killed")

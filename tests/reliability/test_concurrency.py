@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from tests.reliability.harness import fresh_copy, make_template
+from tests.reliability.harness import exit_code, fresh_copy, make_template
 from tracker.domain.errors import ConflictError
 from tracker.services.context import Services
 
@@ -58,7 +58,7 @@ def test_two_processes_each_doing_200_read_modify_writes_end_with_400(
         services.close()
 
     pids = [_fork(raw_edits), _fork(raw_edits)]
-    codes = [os.waitpid(pid, 0)[1] for pid in pids]
+    codes = [exit_code(pid) for pid in pids]
     assert codes == [0, 0], "a child failed (database is locked?)"
     services = Services.connect(settings)
     person = services.people.find("Counter")
@@ -94,7 +94,7 @@ def test_form_style_edits_retry_on_conflict_and_lose_nothing(
         services.close()
 
     pids = [_fork(form_edits), _fork(form_edits)]
-    codes = [os.waitpid(pid, 0)[1] for pid in pids]
+    codes = [exit_code(pid) for pid in pids]
     assert codes == [0, 0], "a child failed (database is locked?)"
     services = Services.connect(settings)
     assert services.people.find("Counter").notes == str(2 * EDITS)

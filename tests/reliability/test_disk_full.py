@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.csv_import_bench import generate
-from tests.reliability.harness import assert_sound, count, fresh_copy, make_template
+from tests.reliability.harness import assert_sound, count, exit_code, fresh_copy, make_template
 from tracker.domain.errors import TrackerError
 from tracker.services.context import Services
 
@@ -113,6 +113,6 @@ def test_the_services_go_on_after_a_full_disk(
             services.close()
         finally:
             os._exit(code)
-    assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+    assert exit_code(pid) == 0
     assert_sound(db)
     assert count(db, "SELECT count(*) FROM people WHERE full_name = 'Still Working'") == 1
