@@ -64,3 +64,24 @@ async def test_reload_shows_theirs_and_keep_editing_keeps_mine(settings: Setting
         assert isinstance(form, EventForm)
         assert form.query_one("#city", Input).value == "Liège"
         assert tracker(pilot).svc.events.find("EUREGA", 2018).city == "Liège"
+
+
+async def test_the_contact_log_form_asks_too(settings: Settings) -> None:
+    async with running(settings) as pilot:
+        log = tracker(pilot).svc.contact_log
+        enrich = tracker(pilot).svc.organisations.find("ENRICH USA").id
+        entry = log.add({"date": "20/09/2018", "summary": "first call"}, organisations=[enrich])
+        await press(pilot, "L", "enter")  # edit the entry
+        form = pilot.app.screen
+        other = Services.connect(settings)
+        try:  # a colleague saves the same entry first
+            other.contact_log.update(entry.id, {"summary": "theirs"}, expected_version=1)
+        finally:
+            other.close()
+        form.query_one("#summary").focus()
+        await press(pilot, "f7")  # select all, then type over it
+        await type_text(pilot, "mine")
+        await press(pilot, "ctrl+s")
+        assert isinstance(pilot.app.screen, ConflictModal)
+        await press(pilot, "o")
+        assert log.get(entry.id).summary == "mine"

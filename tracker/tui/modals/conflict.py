@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from collections.abc import Callable
+from typing import Any, ClassVar, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Static
 
+from tracker.domain.errors import ConflictError
 from tracker.i18n import N_, _
 
 Choice = Literal["reload", "overwrite", "edit"]
@@ -54,3 +56,24 @@ class ConflictModal(ModalScreen[Choice]):
         event.stop()
         if event.button.id in ("reload", "overwrite", "edit"):
             self.dismiss(event.button.id)  # type: ignore[arg-type]
+
+
+def ask_what_to_do(
+    screen: Screen[Any],
+    error: ConflictError,
+    *,
+    reload: Callable[[], object],
+    overwrite: Callable[[], object],
+    keep_editing: Callable[[], object],
+) -> None:
+    """Show the choice over ``screen`` and run the chosen follow-up."""
+
+    def chosen(choice: Choice | None) -> None:
+        if choice == "reload":
+            reload()
+        elif choice == "overwrite":
+            overwrite()
+        else:
+            keep_editing()
+
+    screen.app.push_screen(ConflictModal(str(error)), chosen)

@@ -16,7 +16,7 @@ from tracker.domain.money import format_eur
 from tracker.services.dto import EventDetail, EventRow
 from tracker.tui.drafts import Draft
 from tracker.tui.modals.confirm import ConfirmModal
-from tracker.tui.modals.conflict import Choice, ConflictModal
+from tracker.tui.modals.conflict import ask_what_to_do
 from tracker.tui.modals.event_form import EventForm, data_values, detail_values, new_values
 from tracker.tui.modals.link import LinkModal, LinkRequest, LinkSetup
 from tracker.tui.modals.pick import PickModal
@@ -117,15 +117,13 @@ class EventActions(TrackerScreen):
         self.app.call_from_thread(self.after_save, saved, detail is None)
 
     def resolve_conflict(self, data: EventData, detail: EventDetail, exc: ConflictError) -> None:
-        def chosen(choice: Choice | None) -> None:
-            if choice == "reload":
-                self.fetch_for_edit(detail.id)
-            elif choice == "overwrite":
-                self.save_event(data, detail, overwrite=True)
-            else:
-                self.open_form(data_values(data), detail, exc)
-
-        self.app.push_screen(ConflictModal(str(exc)), chosen)
+        ask_what_to_do(
+            self,
+            exc,
+            reload=lambda: self.fetch_for_edit(detail.id),
+            overwrite=lambda: self.save_event(data, detail, overwrite=True),
+            keep_editing=lambda: self.open_form(data_values(data), detail, exc),
+        )
 
     def after_save(self, saved: EventDetail, created: bool) -> None:
         self.notify(f"{'Added' if created else 'Saved'} “{saved.name}”.", markup=False)
