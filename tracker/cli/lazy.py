@@ -44,6 +44,7 @@ EXTRAS: dict[str, tuple[tuple[str, str], ...]] = {
     "plans": (("plan_clone", "clone"),),
     "events": (("event_edit", "COMMANDS"),),
     "orgs": (("org_edit", "COMMANDS"),),
+    "people": (("people_data", "COMMANDS"),),
     "export": (("export_csv", "export_csv"), ("vcard", "export_vcard")),
     "import": (("vcard", "import_vcard"),),
 }

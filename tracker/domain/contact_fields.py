@@ -38,12 +38,21 @@ _ALIASES: dict[str, str] = {
 _FREE_TEXT = frozenset({"notes", "summary", "follow_up"})
 
 
+# C0 controls other than tab, newline and carriage return, and DEL: never meant in a form
+# (a NUL is refused outright by PostgreSQL), so they go before anything is checked.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def without_controls(text: str) -> str:
+    return _CONTROLS.sub("", text)
+
+
 def text_of(raw: Mapping[str, object], field: str) -> str:
     """The field as text: trimmed, and on one line unless it is free text like notes."""
     value = raw.get(field)
     if value is None:
         return ""
-    text = str(value)
+    text = without_controls(str(value))
     return text.strip() if field in _FREE_TEXT else " ".join(text.split())
 
 
@@ -83,10 +92,15 @@ def date_field(raw: Mapping[str, object], field: str, errors: dict[str, str]) ->
         return None
 
 
+URL_MAX = 500  # every web-address column
+
+
 def web_address(text: str, field: str, errors: dict[str, str]) -> str:
     """A http(s) address; a bare "www.example.eu" gets https:// in front."""
     if not text:
         return ""
+    if len(text) > URL_MAX:
+        return limited(text, field, URL_MAX, errors)
     if "://" not in text and re.fullmatch(r"[\w.-]+\.[a-z]{2,}(/\S*)?", text, re.IGNORECASE):
         text = "https://" + text
     parsed = urlparse(text)

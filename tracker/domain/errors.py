@@ -27,3 +27,7 @@ class ValidationError(TrackerError):
     def __init__(self, errors: Mapping[str, str]) -> None:
         self.errors = dict(errors)
         super().__init__("; ".join(f"{field}: {msg}" for field, msg in self.errors.items()))
+
+
+class StorageError(TrackerError):
+    """The database could not be written or read: disk full, I/O error, read-only file."""

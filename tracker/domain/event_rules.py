@@ -12,12 +12,15 @@ from enum import StrEnum
 from typing import TypeVar
 from urllib.parse import urlparse
 
+from tracker.domain.contact_fields import URL_MAX, limited, without_controls
 from tracker.domain.dates import DateParseError, parse_optional_date
 from tracker.domain.enums import EventKind, EventStatus, Priority
 from tracker.domain.errors import ValidationError
 from tracker.i18n import _
 
 NAME_MAX = 300
+CITY_MAX = 120  # the columns events.city and events.organiser
+ORGANISER_MAX = 200
 FIELDS = (
     "name", "kind", "country", "city", "start", "end", "organiser", "url",
     "status", "priority", "why", "notes", "placeholder",
@@ -58,7 +61,7 @@ def _choice(enum_cls: type[E], raw: object, default: E, errors: dict[str, str], 
 
 def _text(raw: Mapping[str, object], field: str) -> str:
     value = raw.get(field)
-    return "" if value is None else str(value).strip()
+    return "" if value is None else without_controls(str(value)).strip()
 
 
 def _flag(value: object) -> bool:
@@ -102,7 +105,9 @@ def validate_event(raw: Mapping[str, object]) -> EventData:
         errors["start"] = _("a placeholder for events still to be found has no dates")
 
     url = _text(raw, "url")
-    if url:
+    if len(url) > URL_MAX:
+        errors["url"] = f"keep the web address under {URL_MAX} characters"
+    elif url:
         parsed = urlparse(url)
         if parsed.scheme not in ("http", "https") or "." not in parsed.netloc:
             errors["url"] = _(
@@ -113,10 +118,10 @@ def validate_event(raw: Mapping[str, object]) -> EventData:
         name=name,
         kind=_choice(EventKind, raw.get("kind"), EventKind.OTHER, errors, "kind"),
         country_code=country,
-        city=_text(raw, "city"),
+        city=limited(_text(raw, "city"), "city", CITY_MAX, errors),
         start_date=start,
         end_date=end,
-        organiser=_text(raw, "organiser"),
+        organiser=limited(_text(raw, "organiser"), "organiser", ORGANISER_MAX, errors),
         url=url,
         status=_choice(
             EventStatus,

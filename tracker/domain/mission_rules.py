@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.domain.contact_fields import choice, date_field, limited
+from tracker.domain.contact_fields import choice, date_field, limited, without_controls
 from tracker.domain.enums import MissionStatus
 from tracker.domain.errors import RuleViolation, ValidationError
 from tracker.i18n import _
@@ -60,12 +60,12 @@ class MissionData:
 
 def _line(raw: Mapping[str, object], field: str) -> str:
     value = raw.get(field)
-    return "" if value is None else " ".join(str(value).split())
+    return "" if value is None else " ".join(without_controls(str(value)).split())
 
 
 def _free(raw: Mapping[str, object], field: str) -> str:
     value = raw.get(field)
-    return "" if value is None else str(value).strip()
+    return "" if value is None else without_controls(str(value)).strip()
 
 
 def validate_mission(raw: Mapping[str, object]) -> MissionData:

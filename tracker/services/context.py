@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from tracker.config import Settings
 from tracker.db.engine import Database
 from tracker.db.migrate import UpgradeReport, current_revision, head_revision, upgrade_to_head
+from tracker.services._storage import GuardedDatabase
 from tracker.services.dto import SeedReport
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from tracker.services.missions import MissionService
     from tracker.services.organisations import OrganisationService
     from tracker.services.people import PeopleService
+    from tracker.services.personal_data import PersonalDataService
     from tracker.services.plan_clone import PlanCloneService
     from tracker.services.plans import PlanService
     from tracker.services.recurrence import RecurrenceService
@@ -48,7 +50,7 @@ class Services:
 
     @classmethod
     def connect(cls, settings: Settings) -> Services:
-        return cls(settings, Database(settings.database_url))
+        return cls(settings, GuardedDatabase(settings.database_url))
 
     @cached_property
     def plans(self) -> PlanService:
@@ -61,6 +63,12 @@ class Services:
         from tracker.services.plan_clone import PlanCloneService
 
         return PlanCloneService(self.db)
+
+    @cached_property
+    def personal_data(self) -> PersonalDataService:
+        from tracker.services.personal_data import PersonalDataService
+
+        return PersonalDataService(self.db)
 
     @cached_property
     def budget(self) -> BudgetService:

@@ -24,10 +24,12 @@ from tracker.i18n import N_, _
 from tracker.i18n_format import money
 from tracker.services.dto import CountryInfo, PlanSummary
 from tracker.services.dto_search import SearchHit
+from tracker.tui.drafts import DraftStore
 from tracker.tui.errors import describe, report_worker_failure
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.screens.startup import LoadingScreen, StartupErrorScreen
 from tracker.tui.translate import translate_bindings, translate_node
+from tracker.tui.unsaved import ask_before_quitting, offer_drafts
 
 if TYPE_CHECKING:
     from tracker.services.context import Services
@@ -127,6 +129,7 @@ class TrackerApp(App[None]):
         self.countries: tuple[CountryInfo, ...] = ()
         self.year: int | None = None
         self.revision = 0  # bumped after every change, so screens know to reload
+        self.drafts = DraftStore(settings.data_dir / "drafts")
 
     # -- start-up ---------------------------------------------------------------------
 
@@ -165,6 +168,7 @@ class TrackerApp(App[None]):
         self.countries = countries
         self._set_year(year)
         self.switch_mode("dashboard")
+        offer_drafts(self)
         self.warm_up()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="warm-up")
@@ -184,6 +188,10 @@ class TrackerApp(App[None]):
                 describe(error), self.settings.database_url, str(self.settings.backup_dir)
             )
         )
+
+    async def action_quit(self) -> None:
+        """Quit; with unsaved typing in a form, ask first."""
+        ask_before_quitting(self)
 
     def on_unmount(self) -> None:
         if self.services is not None:

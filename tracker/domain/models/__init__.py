@@ -13,6 +13,7 @@ from tracker.domain.models.mission import (
 )
 from tracker.domain.models.partner import Organisation, OrganisationTag, Person, Tag
 from tracker.domain.models.plan import Plan, PlanCountry, PlanObjective
+from tracker.domain.models.privacy import Erasure
 
 __all__ = [
     "Allocation",
@@ -22,6 +23,7 @@ __all__ = [
     "CostCategory",
     "CostLine",
     "Country",
+    "Erasure",
     "Event",
     "Expense",
     "FundingCall",

@@ -64,9 +64,11 @@ class Person(Editable, Base):
     """Someone we deal with, with the consent we hold for their personal data."""
 
     __tablename__ = "people"
+    # AUTOINCREMENT: an erased person's id (kept in `erasures`) is never reused.
     __table_args__ = (
         Index("ix_people_name", "full_name", "id"),
         Index("ix_people_updated", "updated_at"),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

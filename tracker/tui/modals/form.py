@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import ClassVar, TypeVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Select, Static, Switch, TextArea
 
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.i18n import N_, _
+from tracker.tui.drafts import DRAFT_DELAY, DraftStore
 from tracker.tui.errors import describe
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.widgets.field import Field
@@ -65,6 +68,11 @@ class FormModal(ModalScreen[T | None]):
         self.start_errors: Mapping[str, str] = (
             error.errors if isinstance(error, ValidationError) else {}
         )
+        # Set by the opener to keep a draft on disk while typing (see tracker.tui.drafts).
+        self.draft_key: str | None = None
+        self.draft_version: int | None = None
+        self._draft_timer: Timer | None = None
+        self.restored = False  # holds a draft brought back after a crash: unsaved work
 
     def fields(self) -> Iterable[Field]:
         raise NotImplementedError
@@ -109,7 +117,7 @@ class FormModal(ModalScreen[T | None]):
 
     @property
     def dirty(self) -> bool:
-        return self.values() != self._initial
+        return self.restored or self.values() != self._initial
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
         first: Field | None = None
@@ -147,6 +155,34 @@ class FormModal(ModalScreen[T | None]):
             ConfirmModal(_("Discard your changes?"), yes=_("Discard"), no=_("Keep editing")),
             discard,
         )
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Switch.Changed)
+    @on(Select.Changed)
+    def _schedule_draft(self) -> None:
+        if self.draft_key is None or not self.is_mounted:
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self._write_draft)
+
+    def _write_draft(self) -> None:
+        store: DraftStore | None = getattr(self.app, "drafts", None)
+        if store is None or self.draft_key is None:
+            return
+        if self.dirty:
+            store.save(self.draft_key, self.title_text, self.values(), self.draft_version)
+        else:
+            store.discard(self.draft_key)
+
+    def on_unmount(self) -> None:
+        """Closed (saved or discarded): its draft has served."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        store: DraftStore | None = getattr(self.app, "drafts", None)
+        if store is not None and self.draft_key is not None:
+            store.discard(self.draft_key)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -5,15 +5,17 @@ Also the way into the "after the event" form, which the events screen opens too.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import work
 
-from tracker.domain.errors import TrackerError
+from tracker.domain.errors import ConflictError, TrackerError
 from tracker.i18n import N_, _, ngettext
 from tracker.services.dto import EventQuery, EventRow
 from tracker.services.dto_partners import BatchResult, InteractionInfo, NamedRef
 from tracker.tui.modals.confirm import ConfirmModal
+from tracker.tui.modals.conflict import ask_what_to_do
 from tracker.tui.modals.interaction import (
     EventOption,
     InteractionForm,
@@ -174,8 +176,11 @@ class InteractionActions(TrackerScreen):
         request: InteractionRequest,
         info: InteractionInfo | None,
         events: tuple[EventOption, ...],
+        overwrite: bool = False,
     ) -> None:
         log = self.svc.contact_log
+        if overwrite and info is not None:  # the user chose to replace what someone saved
+            info = log.get(info.id)
         organisations = [r.id for r in request.organisations]
         people = [r.id for r in request.people]
         try:
@@ -197,6 +202,16 @@ class InteractionActions(TrackerScreen):
                 )
         except TrackerError as exc:  # back to the form, with what was typed
             values = request_values(request)
+            if isinstance(exc, ConflictError) and info is not None:
+                self.app.call_from_thread(
+                    ask_what_to_do,
+                    self,
+                    exc,
+                    reload=partial(self.prepare_form, info.id, None),
+                    overwrite=partial(self.save_entry, request, info, events, True),
+                    keep_editing=partial(self.open_form, values, events, info, exc),
+                )
+                return
             self.app.call_from_thread(self.open_form, values, events, info, exc)
             return
         self.app.call_from_thread(self.entry_saved, saved, info is None)

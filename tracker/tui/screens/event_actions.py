@@ -5,16 +5,20 @@ The list itself (pages, filters, order) is in `events.py`; this half only writes
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import work
 
 from tracker.domain.enums import EventStatus
-from tracker.domain.errors import RuleViolation, TrackerError
+from tracker.domain.errors import ConflictError, RuleViolation, TrackerError
 from tracker.domain.event_rules import EventData
 from tracker.i18n import _
 from tracker.i18n_format import money
 from tracker.services.dto import EventDetail, EventRow
+from tracker.tui.drafts import Draft
 from tracker.tui.format import category_name, term
 from tracker.tui.modals.confirm import ConfirmModal
+from tracker.tui.modals.conflict import ask_what_to_do
 from tracker.tui.modals.event_form import EventForm, data_values, detail_values, new_values
 from tracker.tui.modals.link import LinkModal, LinkRequest, LinkSetup
 from tracker.tui.modals.pick import PickModal
@@ -50,6 +54,8 @@ class EventActions(TrackerScreen):
         values: dict[str, object],
         detail: EventDetail | None,
         error: TrackerError | None,
+        *,
+        restored: bool = False,
     ) -> None:
         form = EventForm(
             values,
@@ -57,12 +63,29 @@ class EventActions(TrackerScreen):
             title=_("Edit event #{id}").format(id=detail.id) if detail else _("New event"),
             error=error,
         )
+        form.draft_key = f"event:{detail.id if detail else 'new'}"
+        form.draft_version = detail.version if detail else None
+        form.restored = restored
 
         def saved(data: EventData | None) -> None:
             if data is not None:
                 self.save_event(data, detail)
 
         self.app.push_screen(form, saved)
+
+    def reopen_draft(self, draft: Draft) -> None:
+        """A form left unsaved by a crash, back as it was typed."""
+        if draft.key == "event:new":
+            self.open_form(draft.values, None, None, restored=True)
+        elif draft.key.startswith("event:") and draft.key[6:].isdigit():
+            self.fetch_for_draft(int(draft.key[6:]), draft)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def fetch_for_draft(self, event_id: int, draft: Draft) -> None:
+        detail = self.svc.events.get(event_id)
+        if draft.version is not None:  # a save then checks the version the user started from
+            detail = replace(detail, version=draft.version)
+        self.app.call_from_thread(self.open_form, draft.values, detail, None, restored=True)
 
     def action_edit(self) -> None:
         if (row := self.selected()) is not None:
@@ -74,19 +97,35 @@ class EventActions(TrackerScreen):
         self.app.call_from_thread(self.open_form, detail_values(detail), detail, None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="write")
-    def save_event(self, data: EventData, detail: EventDetail | None) -> None:
+    def save_event(
+        self, data: EventData, detail: EventDetail | None, *, overwrite: bool = False
+    ) -> None:
         year = self.year
         assert year is not None
         try:
             if detail is None:
                 saved = self.svc.events.create(year, data)
             else:
+                if overwrite:  # the user chose to replace what someone else saved
+                    detail = self.svc.events.get(detail.id)
                 saved = self.svc.events.update(detail.id, data, expected_version=detail.version)
+        except ConflictError as exc:
+            self.app.call_from_thread(self.resolve_conflict, data, detail, exc)
+            return
         except TrackerError as exc:  # back to the form, with what was typed
             values = data_values(data)
             self.app.call_from_thread(self.open_form, values, detail, exc)
             return
         self.app.call_from_thread(self.after_save, saved, detail is None)
+
+    def resolve_conflict(self, data: EventData, detail: EventDetail, exc: ConflictError) -> None:
+        ask_what_to_do(
+            self,
+            exc,
+            reload=lambda: self.fetch_for_edit(detail.id),
+            overwrite=lambda: self.save_event(data, detail, overwrite=True),
+            keep_editing=lambda: self.open_form(data_values(data), detail, exc),
+        )
 
     def after_save(self, saved: EventDetail, created: bool) -> None:
         done = _("Added “{name}”.") if created else _("Saved “{name}”.")
