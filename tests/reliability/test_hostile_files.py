@@ -253,3 +253,34 @@ def test_mutated_calendars_import_or_are_refused(sqlite_services: Services) -> N
 
     check()
     assert "imported" in hits and "refused" in hits, hits
+
+
+def test_any_list_filter_answers(services: Services) -> None:
+    """The text typed into a list's filter box (and the tag filter) on every list."""
+    from tracker.services.dto import EventQuery
+    from tracker.services.dto_calendar import MissionQuery
+    from tracker.services.dto_partners import (
+        CallQuery,
+        InteractionQuery,
+        OrganisationQuery,
+        PersonQuery,
+    )
+
+    @FIXTURE_OK
+    @given(
+        st.one_of(
+            st.text(max_size=40), st.sampled_from(["\x00", "%", "_", "\\", "'", "a\x00b", "*"])
+        )
+    )
+    def check(typed: str) -> None:
+        try:
+            services.events.list(EventQuery(year=2018, text=typed))
+            services.organisations.list(OrganisationQuery(text=typed, tag=typed))
+            services.people.list(PersonQuery(text=typed))
+            services.contact_log.list(InteractionQuery(text=typed))
+            services.funding.calls(CallQuery(text=typed))
+            services.missions.list(MissionQuery(text=typed))
+        except TrackerError as exc:
+            assert str(exc)
+
+    check()

@@ -30,9 +30,7 @@ def _fields(names: tuple[str, ...]) -> st.SearchStrategy[dict[str, str]]:
     return st.fixed_dictionaries({}, optional={name: hostile_text for name in names})
 
 
-def _only_our_errors(
-    services: Services, act: Callable[[], object], count: Callable[[], int]
-) -> None:
+def _only_our_errors(act: Callable[[], object], count: Callable[[], int]) -> None:
     before = count()
     try:
         act()

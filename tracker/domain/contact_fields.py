@@ -170,7 +170,7 @@ def parse_optional_time(text: str | None) -> time | None:
 
 
 def normalise_tag(text: str) -> str:
-    return " ".join(text.strip().lower().split())
+    return " ".join(without_controls(text).lower().split())
 
 
 def tags_of(value: object, errors: dict[str, str]) -> tuple[str, ...]:

@@ -3,7 +3,8 @@
 A full disk, a file grown past its size limit or a failing device make SQLite raise
 OperationalError ("database or disk is full", "disk I/O error"). The transaction is
 rolled back by then; what the user needs is a sentence saying so, in the CLI and the TUI
-alike, instead of an unexpected-error line.
+alike, instead of an unexpected-error line. Likewise PostgreSQL's refusal of a NUL
+character in a filter typed by the user (forms drop control characters before saving).
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
-from tracker.domain.errors import StorageError
+from tracker.domain.errors import StorageError, ValidationError
 from tracker.i18n import _
 
 _STORAGE_FAILURES = (
@@ -39,6 +40,15 @@ def storage_failure(exc: OperationalError) -> StorageError | None:
     )
 
 
+def nul_in_text(exc: DataError) -> ValidationError | None:
+    """PostgreSQL refuses a NUL character in any text parameter, even in a filter."""
+    if "NUL (0x00)" not in str(exc.orig if exc.orig is not None else exc):
+        return None
+    return ValidationError(
+        {"text": _("a NUL character (\\0) cannot be stored or searched: remove it")}
+    )
+
+
 @contextmanager
 def _guarded(unit: AbstractContextManager[Session]) -> Iterator[Session]:
     try:
@@ -49,6 +59,11 @@ def _guarded(unit: AbstractContextManager[Session]) -> Iterator[Session]:
         if failure is None:
             raise
         raise failure from exc
+    except DataError as exc:
+        refused = nul_in_text(exc)
+        if refused is None:
+            raise
+        raise refused from exc
 
 
 class GuardedDatabase(Database):
