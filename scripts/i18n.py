@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -32,6 +33,9 @@ PO = PACKAGE / "locale" / "it" / "LC_MESSAGES" / "tracker.po"
 MO = PO.with_suffix(".mo")
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 HEADER = "The Italian texts of tracker (English is the source language)."
+# A fixed date in the header: the .po and .mo then change only when texts do, and branches
+# that each update the catalog do not conflict on its first lines.
+STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def _code_messages(catalog: Catalog) -> None:
@@ -54,7 +58,14 @@ def _help_messages(catalog: Catalog) -> None:
 
 def extract() -> Catalog:
     """Every English text of the code and of the CLI's help."""
-    catalog = Catalog(project="tracker", domain="tracker", header_comment=f"# {HEADER}")
+    catalog = Catalog(
+        project="tracker",
+        domain="tracker",
+        header_comment=f"# {HEADER}",
+        creation_date=STAMP,
+        revision_date=STAMP,
+        fuzzy=False,
+    )
     _code_messages(catalog)
     _help_messages(catalog)
     return catalog
@@ -68,7 +79,8 @@ def read() -> Catalog:
 def write(catalog: Catalog) -> None:
     PO.parent.mkdir(parents=True, exist_ok=True)
     with PO.open("wb") as handle:
-        write_po(handle, catalog, width=100, sort_output=False, ignore_obsolete=True)
+        # No line numbers: the .po then changes only when texts do (fewer merge conflicts).
+        write_po(handle, catalog, width=100, ignore_obsolete=True, include_lineno=False)
 
 
 def update() -> Catalog:
@@ -79,6 +91,9 @@ def update() -> Catalog:
     else:
         catalog = Catalog(locale="it", domain="tracker", header_comment=f"# {HEADER}")
         catalog.update(template)
+    catalog.project, catalog.version = "tracker", "0.1"
+    catalog.revision_date, catalog.fuzzy = STAMP, False
+    catalog.last_translator = catalog.language_team = "tracker developers"
     write(catalog)
     return catalog
 

@@ -133,10 +133,9 @@ def test_every_editable_table_has_a_version_for_optimistic_locking() -> None:
 
 
 def test_every_update_path_carries_the_version_the_user_started_from() -> None:
-    import inspect
-
     import functools
     import importlib
+    import inspect
     import pkgutil
 
     import tracker.services

@@ -23,6 +23,7 @@ from tracker.cli.output import (
 from tracker.cli.partner_text import cut, echo_field, echo_footer, limit_option, offset_option
 from tracker.domain.enums import CallStatus
 from tracker.i18n import N_, _
+from tracker.io.report.labels import term
 from tracker.services.dto_partners import CallQuery
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ def list_calls(
                 (
                     str(c.id),
                     cut(c.title, 44),
-                    c.status,
+                    term("call_status", c.status),
                     day(c.opening_date),
                     next_deadline(c.deadlines, today),
                     eur(c.budget) if c.budget is not None else "",

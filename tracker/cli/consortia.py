@@ -15,6 +15,7 @@ from tracker.cli.output import TABULAR, day, echo_csv, echo_json, echo_table, fo
 from tracker.cli.partner_text import cut, echo_field, echo_footer, limit_option, offset_option
 from tracker.domain.enums import ConsortiumStatus, MemberRole
 from tracker.i18n import N_, _
+from tracker.io.report.labels import term
 
 if TYPE_CHECKING:
     from tracker.services.dto_partners import ConsortiumInfo
@@ -129,7 +130,7 @@ def list_consortia(
                     str(c.id),
                     cut(c.name, 36),
                     cut(c.call.name, 30),
-                    c.status,
+                    term("consortium_status", c.status),
                     cut(c.coordinator.organisation_name, 30) if c.coordinator else "—",
                     str(len(c.members)),
                     next_deadline(c.deadlines, today),

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from tracker.cli.output import day
-from tracker.i18n import _
+from tracker.i18n import _, current_language
+from tracker.io.report.labels import VOCABULARY, word
 
 if TYPE_CHECKING:
     from tracker.services.dto_partners import InteractionInfo, NamedRef, Page, Timeline
@@ -46,8 +47,16 @@ def offset_option() -> Callable[[F], F]:
     )
 
 
+# The vocabularies the partner commands show, searched in order for a stored value.
+_VOCABULARIES = ("org_kind", "stage", "consent", "interaction_kind", "member_role")
+
+
 def label(value: str) -> str:
-    """A stored choice as people read it: in_talks → in talks."""
+    """A stored choice as people read it: in_talks → in talks (in trattativa in Italian)."""
+    if current_language() == "it":
+        for vocabulary in _VOCABULARIES:
+            if value in VOCABULARY[vocabulary]:
+                return word(vocabulary, value, "it")
     return value.replace("_", " ")
 
 

@@ -47,8 +47,8 @@ def _para(text: str, indent: str) -> str:
 
 
 def _country_flags(pc: PlanCountryInfo) -> str:
-    eu = "EU member" if pc.country.eu_member else "not in the EU"
-    europe = "European" if pc.country.in_europe else "extra-European"
+    eu = _("EU member") if pc.country.eu_member else _("not in the EU")
+    europe = _("European") if pc.country.in_europe else _("extra-European")
     return f"{eu}, {europe}"
 
 
@@ -92,7 +92,7 @@ def echo_overview(plan: PlanOverview, lang: str) -> None:
             click.echo(_para(rationale, "      "))
         priority = _pick(lang, pc.priority_note, pc.priority_note_en)
         if priority:
-            click.echo(_para(f"Priority: {priority}", "      "))
+            click.echo(_para(_("Priority: ") + priority, "      "))
     if not plan.targets:
         click.echo(_("  (none yet: `tracker plans add-country`)"))
     watch = ", ".join(f"{w.country.name(lang)} ({w.code})" for w in plan.watch)
