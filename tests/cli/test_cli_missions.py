@@ -43,7 +43,7 @@ def test_add_with_events_people_and_money_then_list_show_and_status(any_run: Inv
     assert table[0].split() == ["id", "dates", "mission", "country", "city", "status", "people",
                                 "events", "money"]  # fmt: skip
     assert "24/10/2018 → 26/10/2018  Brussels week" in table[2]
-    assert table[2].endswith("1.200,00 €")
+    assert table[2].endswith("€1,200.00")
     csv = any_run("missions", "list", "--format", "csv").stdout.splitlines()
     assert csv[1] == "1,2018,Brussels week,BE,Brussels,2018-10-24,2018-10-26,planned,1,1,1200.00"
 
@@ -64,10 +64,10 @@ def test_add_with_events_people_and_money_then_list_show_and_status(any_run: Inv
     assert belgium["lines"]["travel"] == "5000.00"
     assert any_run.json("missions", "link", "1", "--line", "travel=1500")["allocated"] == "1500.00"
     over = any_run("missions", "link", "1", "--line", "travel=6000")
-    assert over.stdout == "#1 Brussels week: travel 6.000,00 €\n"
+    assert over.stdout == "#1 Brussels week: travel €6,000.00\n"
     assert over.stderr == (
-        "warning: missions now take 6.000,00 € of BE travel, which plans 5.000,00 €: "
-        "1.000,00 € over the line\n"
+        "warning: missions now take €6,000.00 of BE travel, which plans €5,000.00: "
+        "€1,000.00 over the line\n"
     )
 
 

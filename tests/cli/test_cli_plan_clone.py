@@ -23,7 +23,7 @@ def test_clone_prints_what_it_did_and_the_budget_starts_at_zero(run: Invoker) ->
     out = run("plans", "clone", "2018", "2019").stdout
     assert out.startswith("created plan 2019 from 2018: Piano di promozione 2019\n")
     assert "targets: BE, US; watch list: JP, CN, IN, SG" in out
-    assert "8 budget line(s) at zero: 0,00 € planned" in out
+    assert "8 budget line(s) at zero: €0.00 planned" in out
     assert "5 event(s) carried over (1 with a date proposed by their rule)" in out
     assert "31/10/2019" in out and "date proposed by its rule" in out
     budget = run.json("budget", "--year", "2019")

@@ -259,12 +259,8 @@ def test_any_list_filter_answers(services: Services) -> None:
     """The text typed into a list's filter box (and the tag filter) on every list."""
     from tracker.services.dto import EventQuery
     from tracker.services.dto_calendar import MissionQuery
-    from tracker.services.dto_partners import (
-        CallQuery,
-        InteractionQuery,
-        OrganisationQuery,
-        PersonQuery,
-    )
+    from tracker.services.dto_funding import CallQuery
+    from tracker.services.dto_partners import InteractionQuery, OrganisationQuery, PersonQuery
 
     @FIXTURE_OK
     @given(

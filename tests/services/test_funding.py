@@ -7,7 +7,7 @@ import pytest
 
 from tracker.domain.errors import ConflictError, NotFoundError, RuleViolation, ValidationError
 from tracker.services.context import Services
-from tracker.services.dto_partners import CallQuery
+from tracker.services.dto_funding import CallQuery
 
 TODAY = date(2018, 11, 1)
 

@@ -24,10 +24,10 @@ from tracker.cli.partner_text import cut, echo_field, echo_footer, limit_option,
 from tracker.domain.enums import CallStatus
 from tracker.i18n import N_, _
 from tracker.io.report.labels import term
-from tracker.services.dto_partners import CallQuery
+from tracker.services.dto_funding import CallQuery
 
 if TYPE_CHECKING:
-    from tracker.services.dto_partners import CallInfo, DeadlineInfo
+    from tracker.services.dto_funding import CallInfo, DeadlineInfo
 
 STATUSES = [s.value for s in CallStatus]
 CSV_FIELDS = (

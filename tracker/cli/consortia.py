@@ -18,7 +18,7 @@ from tracker.i18n import N_, _
 from tracker.io.report.labels import term
 
 if TYPE_CHECKING:
-    from tracker.services.dto_partners import ConsortiumInfo
+    from tracker.services.dto_funding import ConsortiumInfo
 
 STATUSES = [s.value for s in ConsortiumStatus]
 ROLES = [r.value for r in MemberRole]

@@ -16,13 +16,8 @@ from tracker.i18n import _
 
 if TYPE_CHECKING:
     from tracker.services.dto import EventDetail
-    from tracker.services.dto_partners import (
-        CallInfo,
-        ConsortiumInfo,
-        OrganisationDetail,
-        PersonDetail,
-        SimilarName,
-    )
+    from tracker.services.dto_partners import OrganisationDetail, PersonDetail, SimilarName
+from tracker.services.dto_funding import CallInfo, ConsortiumInfo
 
 T = TypeVar("T")
 SUGGESTED = 5

@@ -15,11 +15,9 @@ from tracker.cli.output import iso
 from tracker.cli.serialize import money_or_none
 
 if TYPE_CHECKING:
+    from tracker.services.dto_funding import CallInfo, ConsortiumInfo, DeadlineInfo
     from tracker.services.dto_partners import (
         Board,
-        CallInfo,
-        ConsortiumInfo,
-        DeadlineInfo,
         DuplicatePair,
         DuplicateSide,
         FollowUpRow,

@@ -25,13 +25,10 @@ from tracker.domain.models import (
     Person,
     Tag,
 )
+from tracker.services.dto_funding import CallInfo, ConsortiumInfo, DeadlineInfo, MemberInfo
 from tracker.services.dto_partners import (
-    CallInfo,
-    ConsortiumInfo,
-    DeadlineInfo,
     FollowUpRow,
     InteractionInfo,
-    MemberInfo,
     MembershipInfo,
     NamedRef,
     OrganisationDetail,

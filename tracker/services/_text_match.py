@@ -8,6 +8,7 @@ condition, checked on those few candidate rows only. On PostgreSQL the GIN-index
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import count
 
@@ -22,6 +23,7 @@ from tracker.services.search_text import (
     tsquery_prefix,
 )
 
+_CONTROLS = re.compile("[\x00-\x1f\x7f]")
 _keys = count()  # bind parameters of textual SQL need names of their own
 
 
@@ -59,6 +61,9 @@ def substring_ids(
 ) -> Select[tuple[int]] | None:
     """SQLite: ids of the rows whose name-like columns contain ``needle`` (case ignored),
     from the trigram table; None when it is too short for trigrams."""
+    # FTS5 ends a string literal at a NUL ("unterminated string"); stored names never
+    # hold control characters (forms drop them), so they cannot match anything anyway.
+    needle = _CONTROLS.sub("", needle)
     if len(needle) < MIN_SUBSTRING:
         return None
     t = fts.SEARCH_TABLE[table_name]

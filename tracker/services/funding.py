@@ -27,14 +27,8 @@ from tracker.services._consortia import (
 )
 from tracker.services._convert_partners import call_info, consortium_info
 from tracker.services._query import window, word_prefix
-from tracker.services.dto_partners import (
-    CallInfo,
-    CallQuery,
-    ConsortiumInfo,
-    NamedRef,
-    Page,
-    UpcomingDeadline,
-)
+from tracker.services.dto_funding import CallInfo, CallQuery, ConsortiumInfo, UpcomingDeadline
+from tracker.services.dto_partners import NamedRef, Page
 
 
 def _due(value: date | str) -> date:

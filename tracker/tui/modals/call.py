@@ -14,7 +14,7 @@ from textual.widgets import Input, Select, TextArea
 from tracker.domain.enums import CallStatus
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.i18n import N_, _
-from tracker.services.dto_partners import CallInfo
+from tracker.services.dto_funding import CallInfo
 from tracker.tui.errors import describe
 from tracker.tui.format import fmt_date
 from tracker.tui.modals.form import FormErrors, FormModal

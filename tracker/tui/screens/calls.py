@@ -19,7 +19,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from tracker.i18n import N_, _
 from tracker.i18n_format import money
 from tracker.io.report.labels import term
-from tracker.services.dto_partners import CallInfo, CallQuery, ConsortiumInfo, Page
+from tracker.services.dto_funding import CallInfo, CallQuery, ConsortiumInfo
+from tracker.services.dto_partners import Page
 from tracker.tui.format import DASH, fmt_date
 from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.calls_consortia import ConsortiumActions

@@ -10,7 +10,7 @@ from textual import on, work
 
 from tracker.domain.errors import TrackerError
 from tracker.i18n import N_, _
-from tracker.services.dto_partners import CallInfo, ConsortiumInfo, MemberInfo
+from tracker.services.dto_funding import CallInfo, ConsortiumInfo, MemberInfo
 from tracker.tui.format import fmt_date
 from tracker.tui.modals.call import (
     CallForm,

@@ -7,7 +7,7 @@ from textual import work
 from tracker.domain.enums import ConsortiumStatus, MemberRole
 from tracker.i18n import _
 from tracker.io.report.labels import term
-from tracker.services.dto_partners import ConsortiumInfo
+from tracker.services.dto_funding import ConsortiumInfo
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.modals.consortium import (
     ConsortiumForm,

@@ -16,7 +16,8 @@ from textual.widgets import Footer, Header, Static
 from tracker.i18n import N_, _, current_language
 from tracker.services.dto import BudgetTable, EventRow, PlanOverview
 from tracker.services.dto_calendar import Conflict
-from tracker.services.dto_partners import FollowUpSummary, UpcomingDeadline
+from tracker.services.dto_funding import UpcomingDeadline
+from tracker.services.dto_partners import FollowUpSummary
 from tracker.tui.format import (
     basis_label,
     cap_line,

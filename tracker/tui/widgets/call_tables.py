@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from tracker.i18n import N_
 from tracker.i18n_format import money
 from tracker.io.report.labels import term
-from tracker.services.dto_partners import CallInfo, ConsortiumInfo, MemberInfo
+from tracker.services.dto_funding import CallInfo, ConsortiumInfo, MemberInfo
 from tracker.tui.format import DASH, fmt_date
 from tracker.tui.widgets.entry_table import Column, EntryTable, cell
 

@@ -7,7 +7,8 @@ from rich.table import Table
 from rich.text import Text
 
 from tracker.i18n import _
-from tracker.services.dto_partners import FollowUpSummary, UpcomingDeadline
+from tracker.services.dto_funding import UpcomingDeadline
+from tracker.services.dto_partners import FollowUpSummary
 from tracker.tui.format import DASH, fmt_date
 from tracker.tui.widgets.followup_table import when
 from tracker.tui.widgets.log_table import LATE, first_line, names
