@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from tracker.i18n import N_, _
 from tracker.services.dto_calendar import MonthGrid, ScheduleTray, TrayEvent
-from tracker.tui.format import fmt_date
+from tracker.tui.format import fmt_date, term
 from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.calendar_actions import CalendarActions
 from tracker.tui.widgets.agenda import AgendaList
@@ -51,7 +51,7 @@ def shift_month(day: date, months: int) -> date:
 
 def tray_option(event: TrayEvent) -> Option:
     text = Text(event.name)
-    text.append(f"  {event.country_code or '—'} · {event.priority}", style="dim")
+    text.append(f"  {event.country_code or '—'} · {term('priority', event.priority)}", style="dim")
     if event.suggested_start:
         when = fmt_date(event.suggested_start)
         text.append(f"\n  ↻ {when} · {event.recurrence}", style="dim")
