@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Select
 
 from tracker.domain.enums import EventStatus
 from tracker.i18n import _
 from tracker.tui.format import term
-from tracker.tui.widgets.throttle import Throttle
+from tracker.tui.widgets.filter_row import FilterRow
 
 OPEN = "open"  # every status that is not closed
 
@@ -25,7 +25,8 @@ class Filters:
     text: str = ""
 
 
-class FilterBar(Horizontal):
+class FilterBar(FilterRow):
+    RESULTS: ClassVar[str] = "EventTable"
     DEFAULT_CSS = """
     FilterBar {
         height: auto;
@@ -44,10 +45,6 @@ class FilterBar(Horizontal):
 
         bar: FilterBar
         filters: Filters
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._typed = Throttle(self, self._post)
 
     def compose(self) -> ComposeResult:
         yield Select[str]([], prompt=_("All countries"), id="filter-country")
@@ -80,21 +77,5 @@ class FilterBar(Horizontal):
             text=self.query_one("#filter-text", Input).value.strip(),
         )
 
-    def _announce(self) -> None:
-        self._typed.now()
-
     def _post(self) -> None:
         self.post_message(self.Changed(self, self.filters))
-
-    def on_select_changed(self, event: Select.Changed) -> None:
-        event.stop()
-        self._announce()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self._typed()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._announce()
-        self.screen.focus_next("EventTable")

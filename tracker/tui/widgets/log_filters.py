@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Select
 
 from tracker.i18n import _
-from tracker.tui.widgets.throttle import Throttle
+from tracker.tui.widgets.filter_row import FilterRow
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,8 @@ class LogFilters:
     text: str = ""
 
 
-class LogFilterBar(Horizontal):
+class LogFilterBar(FilterRow):
+    RESULTS: ClassVar[str] = "LogTable"
     DEFAULT_CSS = """
     LogFilterBar {
         height: auto;
@@ -51,10 +52,6 @@ class LogFilterBar(Horizontal):
 
         bar: LogFilterBar
         filters: LogFilters
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._typed = Throttle(self, self._post)
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=_("Organisation"), id="log-organisation")
@@ -86,21 +83,5 @@ class LogFilterBar(Horizontal):
             text=self._text("text"),
         )
 
-    def _announce(self) -> None:
-        self._typed.now()
-
     def _post(self) -> None:
         self.post_message(self.Changed(self, self.filters))
-
-    def on_select_changed(self, event: Select.Changed) -> None:
-        event.stop()
-        self._announce()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self._typed()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._announce()
-        self.screen.focus_next("LogTable")
