@@ -15,11 +15,9 @@ from sqlalchemy import (
     case,
     func,
     literal_column,
-    or_,
     select,
-    union,
 )
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.engine import Database
@@ -36,9 +34,9 @@ from tracker.i18n import _
 from tracker.services import _lookup_partners as find
 from tracker.services import _timeline
 from tracker.services._convert_partners import WITH_LINKS, follow_up_row, interaction_info
+from tracker.services._log_matching import matching, matching_ids
 from tracker.services._meeting_batch import log_batch
-from tracker.services._query import window, word_prefix
-from tracker.services._text_match import substring_ids, word_ids
+from tracker.services._query import window
 from tracker.services.dto_partners import (
     BatchResult,
     FollowUpRow,
@@ -49,7 +47,6 @@ from tracker.services.dto_partners import (
     Page,
     Timeline,
 )
-from tracker.services.search_text import MIN_SUBSTRING
 
 
 class Keep(Enum):
@@ -66,66 +63,6 @@ def _open_follow_up() -> ColumnElement[bool]:
     # The empty string as a literal, as in the partial index's WHERE, so SQLite uses it.
     return and_(
         Interaction.follow_up != literal_column("''"), Interaction.follow_up_done_at.is_(None)
-    )
-
-
-def _matching_ids(text: str, sqlite: bool) -> CompoundSelect[Any] | None:
-    """The entries a word of whose summary or follow-up starts with the text's words, or
-    a linked organisation's or person's name contains the text (a text shorter than three
-    characters: starts a word of the name), through the search index. None for a text
-    without a word (punctuation only): ``_matching`` compares the text itself then."""
-    words = word_ids(sqlite, "interactions", text)
-    if words is None:
-        return None
-    orgs = _names(sqlite, Organisation.id, Organisation.name, text)
-    people = _names(sqlite, Person.id, Person.full_name, text)
-    return union(
-        words,
-        select(InteractionOrganisation.interaction_id).where(
-            InteractionOrganisation.organisation_id.in_(orgs)
-        ),
-        select(InteractionPerson.interaction_id).where(InteractionPerson.person_id.in_(people)),
-    )
-
-
-def _matching(
-    text: str, sqlite: bool, key: ColumnElement[int] | InstrumentedAttribute[int]
-) -> ColumnElement[bool]:
-    ids = _matching_ids(text, sqlite)
-    if ids is not None:
-        return key.in_(ids)
-    by_org = select(InteractionOrganisation.interaction_id).where(
-        InteractionOrganisation.organisation_id.in_(
-            select(Organisation.id).where(Organisation.name.icontains(text, autoescape=True))
-        )
-    )
-    by_person = select(InteractionPerson.interaction_id).where(
-        InteractionPerson.person_id.in_(
-            select(Person.id).where(Person.full_name.icontains(text, autoescape=True))
-        )
-    )
-    return or_(
-        Interaction.summary.icontains(text, autoescape=True),
-        Interaction.follow_up.icontains(text, autoescape=True),
-        key.in_(by_org),
-        key.in_(by_person),
-    )
-
-
-def _names(
-    sqlite: bool, key: InstrumentedAttribute[int], name: InstrumentedAttribute[str], text: str
-) -> Select[Any]:
-    """Ids of the organisations or people whose name matches (see ``_matching``)."""
-    table_name, column = name.class_.__tablename__, name.key
-    if sqlite:
-        found = substring_ids(table_name, text, (column,))
-        if found is None:
-            found = word_ids(True, table_name, text, (column,))
-        if found is not None:
-            return found
-    long_enough = len(text) >= MIN_SUBSTRING
-    return select(key).where(
-        name.icontains(text, autoescape=True) if long_enough else word_prefix(name, text)
     )
 
 
@@ -252,8 +189,8 @@ class ContactLogService:
             ids_only = stmt.with_only_columns(Interaction.id)
             counted: Select[Any] | CompoundSelect[Any] = ids_only
             if text:
-                ids_only = ids_only.where(_matching(text, sqlite, Interaction.id))
-                matches = _matching_ids(text, sqlite)
+                ids_only = ids_only.where(matching(text, sqlite, Interaction.id))
+                matches = matching_ids(text, sqlite)
                 only_text = stmt.whereclause is None
                 counted = matches if only_text and matches is not None else ids_only
             total = session.scalar(select(func.count()).select_from(counted.subquery())) or 0
@@ -262,7 +199,7 @@ class ContactLogService:
                 # page's worth at once, where sorting the matches would read them all.
                 # ``id + 0`` keeps SQLite from starting at the matches instead.
                 ids_only = stmt.with_only_columns(Interaction.id).where(
-                    _matching(text, sqlite, Interaction.id + 0)
+                    matching(text, sqlite, Interaction.id + 0)
                 )
             page = (
                 ids_only.order_by(
