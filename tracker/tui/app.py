@@ -1,7 +1,8 @@
 """The Textual application: start-up, the plan year, the three areas and app-wide keys.
 
-Only light modules are imported here: the services (and SQLAlchemy behind them) are
-imported by the start-up worker, after the first paint.
+Only what the first frame needs is imported here: the services (and SQLAlchemy behind
+them), their data classes, Babel and the form modals are imported by the start-up worker
+or on first use, after the first paint.
 """
 
 from __future__ import annotations
@@ -21,18 +22,16 @@ from textual.worker import Worker
 
 from tracker.config import Settings
 from tracker.i18n import N_, _
-from tracker.i18n_format import money
-from tracker.services.dto import CountryInfo, PlanSummary
-from tracker.services.dto_search import SearchHit
 from tracker.tui.drafts import DraftStore
 from tracker.tui.errors import describe, report_worker_failure
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.screens.startup import LoadingScreen, StartupErrorScreen
 from tracker.tui.translate import translate_bindings, translate_node
-from tracker.tui.unsaved import ask_before_quitting, offer_drafts
 
 if TYPE_CHECKING:
     from tracker.services.context import Services
+    from tracker.services.dto import CountryInfo, PlanSummary
+    from tracker.services.dto_search import SearchHit
     from tracker.tui.modals.plan_forms import NewPlanRequest
 
 AREAS = {
@@ -156,6 +155,7 @@ class TrackerApp(App[None]):
             year = services.plans.latest_year()
             countries = services.countries.list()
             _screen_class("dashboard")  # imported here, not on the UI thread
+            importlib.import_module("tracker.tui.unsaved")  # the drafts offer, next
         except Exception as exc:  # any failure here becomes the error screen
             self.call_from_thread(self._startup_failed, exc)
             return
@@ -168,6 +168,8 @@ class TrackerApp(App[None]):
         self.countries = countries
         self._set_year(year)
         self.switch_mode("dashboard")
+        from tracker.tui.unsaved import offer_drafts  # brings in the form modals
+
         offer_drafts(self)
         self.warm_up()
 
@@ -191,6 +193,8 @@ class TrackerApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; with unsaved typing in a form, ask first."""
+        from tracker.tui.unsaved import ask_before_quitting
+
         ask_before_quitting(self)
 
     def on_unmount(self) -> None:
@@ -268,6 +272,7 @@ class TrackerApp(App[None]):
             self.call_from_thread(self._show_year_picker, plans)
 
     def _show_year_picker(self, plans: tuple[PlanSummary, ...]) -> None:
+        from tracker.i18n_format import money  # Babel: not needed for the first frame
         from tracker.tui.modals.pick import PickModal
 
         options: list[tuple[str, int]] = [
