@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from tracker.services.dto import CountryInfo, PlanSummary
     from tracker.services.dto_search import SearchHit
     from tracker.tui.modals.plan_forms import NewPlanRequest
+    from tracker.tui.screens.dashboard import DashboardData
 
 AREAS = {
     "dashboard": N_("Dashboard"),
@@ -129,6 +130,8 @@ class TrackerApp(App[None]):
         self.year: int | None = None
         self.revision = 0  # bumped after every change, so screens know to reload
         self.drafts = DraftStore(settings.data_dir / "drafts")
+        self.first_dashboard: DashboardData | None = None  # read by the start-up worker
+        self._collector_paused = False  # the garbage collector, paused during start-up
 
     # -- start-up ---------------------------------------------------------------------
 
@@ -143,7 +146,18 @@ class TrackerApp(App[None]):
         return super().push_screen(screen, *args, **kwargs)
 
     def on_mount(self) -> None:
+        # Start-up allocates a great deal that lives as long as the app (SQLAlchemy, the
+        # models, the screens): the collector would walk it over and over (~50 ms of CPU
+        # before the dashboard's data is on screen). It rests until the warm-up, then one
+        # collection clears the start-up's garbage (or at once if start-up fails).
+        self._collector_paused = gc.isenabled()
+        gc.disable()
         self.open_services()
+
+    def _resume_collector(self) -> None:
+        if self._collector_paused:
+            self._collector_paused = False
+            gc.enable()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="startup")
     def open_services(self) -> None:
@@ -159,7 +173,20 @@ class TrackerApp(App[None]):
         except Exception as exc:  # any failure here becomes the error screen
             self.call_from_thread(self._startup_failed, exc)
             return
+        if year is not None:
+            self._read_first_dashboard(services, year)
         self.call_from_thread(self._started, services, year, countries)
+
+    def _read_first_dashboard(self, services: Services, year: int) -> None:
+        """The dashboard's data, read in the same worker: it shows on the screen's first
+        frame, one round trip to a worker sooner. A failure here is not the start-up's:
+        the screen then reads it itself, and reports what went wrong as it always does."""
+        from tracker.tui.screens.dashboard import dashboard_data
+
+        try:
+            self.first_dashboard = dashboard_data(services, year, self.today)
+        except Exception as exc:  # the screen's own load reports it
+            self.log.warning("first dashboard read failed; the screen retries", exc)
 
     def _started(
         self, services: Services, year: int | None, countries: tuple[CountryInfo, ...]
@@ -171,19 +198,25 @@ class TrackerApp(App[None]):
         from tracker.tui.unsaved import offer_drafts  # brings in the form modals
 
         offer_drafts(self)
-        self.warm_up()
+        # Once the dashboard's frame is out: the warm-up would otherwise take turns with
+        # it for the interpreter.
+        self.call_after_refresh(self.warm_up)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="warm-up")
     def warm_up(self) -> None:
         """Import the other areas' screens while the user reads the dashboard; then keep
         the collector off everything loaded so far (it lives as long as the app), once
         the start-up's garbage is gone (frozen garbage would never be freed)."""
-        for area in SCREENS:
-            _screen_class(area)
-        gc.collect()
-        gc.freeze()
+        try:
+            for area in SCREENS:
+                _screen_class(area)
+            gc.collect()
+            gc.freeze()
+        finally:
+            self._resume_collector()
 
     def _startup_failed(self, error: Exception) -> None:
+        self._resume_collector()
         self.log.error("start-up failed", error)
         self.push_screen(
             StartupErrorScreen(
@@ -198,6 +231,7 @@ class TrackerApp(App[None]):
         ask_before_quitting(self)
 
     def on_unmount(self) -> None:
+        self._resume_collector()  # quit before the warm-up finished
         if self.services is not None:
             self.services.close()
 
