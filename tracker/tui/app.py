@@ -169,7 +169,6 @@ class TrackerApp(App[None]):
             year = services.plans.latest_year()
             countries = services.countries.list()
             _screen_class("dashboard")  # imported here, not on the UI thread
-            importlib.import_module("tracker.tui.unsaved")  # the drafts offer, next
         except Exception as exc:  # any failure here becomes the error screen
             self.call_from_thread(self._startup_failed, exc)
             return
@@ -195,7 +194,7 @@ class TrackerApp(App[None]):
         self.countries = countries
         self._set_year(year)
         self.switch_mode("dashboard")
-        from tracker.tui.unsaved import offer_drafts  # brings in the form modals
+        from tracker.tui.unsaved import offer_drafts
 
         offer_drafts(self)
         # Once the dashboard's frame is out: the warm-up would otherwise take turns with
