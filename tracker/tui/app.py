@@ -18,6 +18,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.worker import Worker
 
 from tracker.config import Settings
@@ -137,6 +138,15 @@ class TrackerApp(App[None]):
 
     def get_default_screen(self) -> Screen[Any]:
         return LoadingScreen()
+
+    def _init_mode(self, mode: str) -> AwaitMount:
+        # Textual re-parses every stylesheet for a new area's screen here, then again in
+        # switch_mode, as this refresh stamps the screen being left, not the new one:
+        # stamp it, so an area's first showing (the dashboard's too) parses once.
+        await_mount = super()._init_mode(mode)
+        if mode in SCREENS:
+            self._screen_stacks[mode][0]._css_update_count = self._css_update_count
+        return await_mount
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
         # Modals are imported on first use, after the language was applied: translate
