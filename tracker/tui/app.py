@@ -11,7 +11,6 @@ import gc
 import importlib
 from collections.abc import Callable, Iterable
 from datetime import date
-from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
@@ -36,34 +35,7 @@ if TYPE_CHECKING:
     from tracker.tui.modals.plan_forms import NewPlanRequest
     from tracker.tui.screens.dashboard import DashboardData
 
-AREAS = {
-    "dashboard": N_("Dashboard"),
-    "events": N_("Events"),
-    "budget": N_("Budget"),
-    "contact_log": N_("Contact log"),
-    "followups": N_("Follow-ups"),
-    "calls": N_("Calls & consortia"),
-    "organisations": N_("Organisations"),
-    "people": N_("People"),
-    "data": N_("Documents & data"),
-    "calendar": N_("Calendar"),
-}
 NEW_PLAN = -1  # the year picker's "new plan year" entry
-# Textual's own commands in the palette, for the catalog (translated where shown).
-TEXTUAL_COMMANDS = (
-    N_("Theme"),
-    N_("Change the current theme"),
-    N_("Quit the application as soon as possible"),
-    N_("Keys"),
-    N_("Hide the keys and widget help panel"),
-    N_("Show help for the focused widget and a summary of available keys"),
-    N_("Minimize"),
-    N_("Minimize the widget and restore to normal size"),
-    N_("Maximize"),
-    N_("Maximize the focused widget"),
-    N_("Screenshot"),
-    N_("Save an SVG 'screenshot' of the current screen"),
-)
 # Each area's screen: (module under tracker.tui.screens, class). A screen's module (and
 # the modals it opens) is imported when the area is first shown, or in the background
 # once the dashboard is up, so the first frame waits for Textual alone.
@@ -390,39 +362,10 @@ class TrackerApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):  # Textual's own, translated
             yield command._replace(title=_(command.title), help=_(command.help))
-        if self.services is None:
-            return
-        keys = {b.action: b.key for b in self.BINDINGS if isinstance(b, Binding)}
-        for area, title in AREAS.items():
-            key = keys.get(f"area('{area}')", area[0])
-            yield SystemCommand(
-                _("Go to {area}").format(area=_(title)),
-                _("Show the {area} ({key})").format(area=_(title).lower(), key=key),
-                partial(self.action_area, area),
-            )
-        yield SystemCommand(
-            _("Pick plan year"), _("Switch to another plan year (y)"), self.action_pick_year
-        )
-        yield SystemCommand(_("New plan year"), _("Start the next year's plan"), self.new_plan)
-        yield SystemCommand(
-            _("Search everything"),
-            _("Organisations, people, events, contacts, calls (ctrl+f)"),
-            self.action_search,
-        )
-        yield SystemCommand(_("Help"), _("Every key of this screen (? or f1)"), self.action_help)
-        seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if active.node is self or not binding.description or not active.enabled:
-                continue
-            if not binding.show or binding.action in seen:
-                continue
-            seen.add(binding.action)
-            yield SystemCommand(
-                binding.description,
-                f"{binding.tooltip or binding.description} ({self.get_key_display(binding)})",
-                partial(self.run_action, binding.action, active.node),
-            )
+        if self.services is not None:
+            from tracker.tui.palette import tracker_commands
+
+            yield from tracker_commands(self, screen)
 
 
 def make_app(settings: Settings, *, today: date | None = None) -> TrackerApp:
