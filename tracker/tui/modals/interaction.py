@@ -215,6 +215,9 @@ class InteractionForm(FormModal[InteractionRequest]):
                 values[key] = [[r.id, r.name] for r in refs if isinstance(r, NamedRef)]
         return values
 
+    def on_name_list_picker_changed(self) -> None:
+        self._schedule_draft()  # a name added or taken off is typing too
+
     def picker(self, key: str) -> NameListPicker:
         return self.query_one(f"#entry-{key}", NameListPicker)
 
