@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tests.reliability.form_cases import CASES, FormCase, colleague_saves, record_of, retype, shown
-from tests.tui.helpers import press, running, screen_text, tracker
+from tests.tui.helpers import press, running, screen_text, tracker, type_text
 from tracker.config import Settings
+from tracker.services.context import Services
 from tracker.tui.modals.conflict import ConflictModal
 from tracker.tui.modals.form import FormModal
+from tracker.tui.modals.recurrence import RecurrenceForm
 from tracker.tui.screens.base import TrackerScreen
 
 
@@ -69,3 +72,29 @@ async def test_keep_editing_keeps_mine_and_asks_again(settings: Settings, case: 
         await press(pilot, "escape")  # escape keeps editing too
         assert isinstance(pilot.app.screen, FormModal)
         assert case.read(tracker(pilot).svc, ref) == "theirs"
+
+
+async def test_the_recurrence_form_asks_too(settings: Settings) -> None:
+    async with running(settings) as pilot:
+        svc = tracker(pilot).svc
+        event = svc.events.find("partnering", 2018)
+        await press(pilot, "A", "down", "down", "down", "right", "right", "right", "r")
+        assert isinstance(pilot.app.screen, RecurrenceForm)  # the event on the 25th
+        other = Services.connect(settings)
+        try:  # a colleague makes it yearly first
+            other.recurrence.set_recurrence(event.id, "yearly", expected_version=event.version)
+        finally:
+            other.close()
+        await type_text(pilot, "yearly-last-weekday")
+        await press(pilot, "enter")
+        assert isinstance(pilot.app.screen, ConflictModal)
+        await press(pilot, "k")
+        form = pilot.app.screen
+        assert isinstance(form, RecurrenceForm)
+        assert form.query_one("#rule", Input).value == "yearly-last-weekday"
+        assert "changed by someone else" in screen_text(pilot)
+        assert svc.recurrence.get(event.id).rule == "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=25"
+        await press(pilot, "enter")
+        assert isinstance(pilot.app.screen, ConflictModal)
+        await press(pilot, "o")
+        assert "BYDAY=-1TH" in svc.recurrence.get(event.id).rule
