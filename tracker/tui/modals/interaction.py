@@ -81,6 +81,19 @@ def request_values(request: InteractionRequest) -> dict[str, object]:
     }
 
 
+def draft_to_values(values: Mapping[str, object]) -> dict[str, object]:
+    """A draft's values back as the form takes them: ``[id, name]`` pairs become refs."""
+    found = dict(values)
+    for key in ("organisations", "people"):
+        pairs = found.get(key)
+        found[key] = tuple(
+            NamedRef(int(pair[0]), str(pair[1]))
+            for pair in (pairs if isinstance(pairs, list) else ())
+            if isinstance(pair, list) and len(pair) == 2
+        )
+    return found
+
+
 class InteractionForm(FormModal[InteractionRequest]):
     CSS_PATH = "../partners.tcss"
     TITLE_TEXT: ClassVar[str] = N_("Contact log entry")
@@ -193,6 +206,17 @@ class InteractionForm(FormModal[InteractionRequest]):
             else:
                 values[field.key] = read_control(field)
         return values
+
+    def draft_values(self) -> dict[str, object]:
+        values = self.values()
+        for key in ("organisations", "people"):
+            refs = values.get(key)
+            if isinstance(refs, tuple):
+                values[key] = [[r.id, r.name] for r in refs if isinstance(r, NamedRef)]
+        return values
+
+    def on_name_list_picker_changed(self) -> None:
+        self._schedule_draft()  # a name added or taken off is typing too
 
     def picker(self, key: str) -> NameListPicker:
         return self.query_one(f"#entry-{key}", NameListPicker)
