@@ -98,3 +98,22 @@ async def test_the_recurrence_form_asks_too(settings: Settings) -> None:
         assert isinstance(pilot.app.screen, ConflictModal)
         await press(pilot, "o")
         assert "BYDAY=-1TH" in svc.recurrence.get(event.id).rule
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+async def test_kept_typing_is_unsaved_work(settings: Settings, case: FormCase) -> None:
+    """After "keep editing" the form holds typing that is saved nowhere: escape asks
+    before throwing it away, and a draft is on disk in case the app dies."""
+    async with running(settings) as pilot:
+        await _save_over_theirs(settings, pilot, case)
+        await press(pilot, "k")
+        form = pilot.app.screen
+        assert isinstance(form, FormModal)
+        assert form.dirty
+        await pilot.pause(0.8)  # the draft is written after half a second of quiet
+        assert any(d.key == form.draft_key for d in tracker(pilot).drafts.all())
+        await press(pilot, "escape")
+        assert "Discard your changes?" in screen_text(pilot), screen_text(pilot)
+        await press(pilot, "escape")  # no: keep editing
+        assert pilot.app.screen is form
+        assert shown(pilot, case) == "mine"

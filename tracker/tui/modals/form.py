@@ -92,6 +92,9 @@ class FormModal(ModalScreen[T | None]):
         self.draft_version: int | None = None
         self._draft_timer: Timer | None = None
         self.restored = False  # holds a draft brought back after a crash: unsaved work
+        # Reopened after a refusal or a conflict: it holds what the user typed, which is
+        # not saved anywhere, so closing it asks first and a crash keeps it as a draft.
+        self.reopened = error is not None
 
     def fields(self) -> Iterable[Field]:
         raise NotImplementedError
@@ -117,6 +120,8 @@ class FormModal(ModalScreen[T | None]):
         self.query_one("#banner").display = bool(self.banner)
         self._initial = self.values()
         self.ready()
+        if self.dirty and self.draft_key is not None:  # unsaved from the start
+            self._draft_timer = self.set_timer(DRAFT_DELAY, self._write_draft)
 
     def ready(self) -> None:
         """The form is on screen: show the errors it was reopened with, or focus the
@@ -147,7 +152,7 @@ class FormModal(ModalScreen[T | None]):
                 write_control(field, values[field.key])
             field.set_error(None)
         self._initial = self.values()
-        self.restored = False
+        self.restored = self.reopened = False
 
     def keep_drafts(
         self, kind: str, record_id: int | None, version: int | None, *, restored: bool = False
@@ -160,7 +165,7 @@ class FormModal(ModalScreen[T | None]):
 
     @property
     def dirty(self) -> bool:
-        return self.restored or self.values() != self._initial
+        return self.restored or self.reopened or self.values() != self._initial
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
         first: Field | None = None

@@ -16,7 +16,7 @@ from textual.worker import Worker
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.i18n import N_, _
 from tracker.services.dto_partners import InteractionInfo, NamedRef
-from tracker.tui.errors import describe, report_worker_failure
+from tracker.tui.errors import report_worker_failure
 from tracker.tui.format import fmt_date, fmt_span
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.modals.form import FormErrors, FormModal, read_control
@@ -109,7 +109,7 @@ class InteractionForm(FormModal[InteractionRequest]):
         title: str | None = None,
         error: TrackerError | None = None,
     ) -> None:
-        super().__init__(title=title, banner=describe(error) if error else None)
+        super().__init__(title=title, error=error)
         self.start = dict(values)
         self.events = {e.id: e for e in events}
         self.directory = directory
