@@ -134,3 +134,23 @@ async def test_a_new_entry_keeps_whom_it_names(settings: Settings) -> None:
         rows = tracker(pilot).svc.contact_log.get(1)
         assert rows.summary == TYPED
         assert [o.name for o in rows.organisations] == ["ENRICH USA"]
+
+
+async def test_several_drafts_are_offered_one_after_another(settings: Settings) -> None:
+    """Two forms left by crashes: the second is offered once the first, reopened, closes."""
+    person, call = (next(c for c in CASES if c.kind == kind) for kind in ("person", "call"))
+    left: dict[Path, bytes] = {}
+    for case in (person, call):
+        await _type_and_crash(settings, case)
+        for path in (settings.data_dir / "drafts").glob("*.json"):
+            left[path] = path.read_bytes()
+            path.unlink()  # out of the way of the next form's session
+    _crash_leaves(left)
+    async with running(settings) as pilot:
+        await _accept_offer(pilot, person)  # the oldest first
+        await press(pilot, "ctrl+s")  # saved: the other draft is offered next
+        await pilot.pause(0.1)
+        await _accept_offer(pilot, call)
+        await press(pilot, "ctrl+s")
+        assert isinstance(pilot.app.screen, TrackerScreen), screen_text(pilot)
+    assert list((settings.data_dir / "drafts").glob("*.json")) == []

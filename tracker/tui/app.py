@@ -24,7 +24,7 @@ from tracker.i18n import N_, _
 from tracker.i18n_format import money
 from tracker.services.dto import CountryInfo, PlanSummary
 from tracker.services.dto_search import SearchHit
-from tracker.tui.drafts import DraftStore
+from tracker.tui.drafts import Draft, DraftStore
 from tracker.tui.errors import describe, report_worker_failure
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.screens.startup import LoadingScreen, StartupErrorScreen
@@ -130,6 +130,7 @@ class TrackerApp(App[None]):
         self.year: int | None = None
         self.revision = 0  # bumped after every change, so screens know to reload
         self.drafts = DraftStore(settings.data_dir / "drafts")
+        self.drafts_waiting: list[Draft] = []  # left by a crash, offered after this one
 
     # -- start-up ---------------------------------------------------------------------
 

@@ -60,6 +60,9 @@ class DraftStore:
         }
         write_text_atomic(self._path(key), json.dumps(doc, ensure_ascii=False))
 
+    def exists(self, key: str) -> bool:
+        return self._path(key).is_file()
+
     def discard(self, key: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             self._path(key).unlink()

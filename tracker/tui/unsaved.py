@@ -51,6 +51,14 @@ def offer_drafts(app: TrackerApp) -> None:
         _offer(app, drafts[0], drafts[1:])
 
 
+def offer_next_draft(app: TrackerApp) -> None:
+    """A reopened draft's form closed: offer the next draft the crash left, if any."""
+    waiting = [d for d in app.drafts_waiting if app.drafts.exists(d.key)]
+    app.drafts_waiting = []
+    if waiting:
+        _offer(app, waiting[0], waiting[1:])
+
+
 def _offer(app: TrackerApp, draft: Draft, rest: list[Draft]) -> None:
     def answered(yes: bool | None) -> None:
         if yes:
@@ -58,6 +66,7 @@ def _offer(app: TrackerApp, draft: Draft, rest: list[Draft]) -> None:
             if app.current_mode != area:
                 app.switch_mode(area)
             app.call_after_refresh(_reopen, app, draft)
+            app.drafts_waiting = rest  # offered one by one as each reopened form closes
         else:
             app.drafts.discard(draft.key)
             if rest:

@@ -232,6 +232,10 @@ class FormModal(ModalScreen[T | None]):
         store: DraftStore | None = getattr(self.app, "drafts", None)
         if store is not None and self.draft_key is not None:
             store.discard(self.draft_key)
+            if getattr(self.app, "drafts_waiting", None):
+                from tracker.tui.unsaved import offer_next_draft
+
+                self.app.call_later(offer_next_draft, self.app)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

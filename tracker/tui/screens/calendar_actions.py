@@ -57,16 +57,51 @@ class CalendarActions(MissionActions):
             note = _("Suggested by its rule ({rule}).").format(rule=event.recurrence)
         start = event.suggested_start or self.selected
 
+        self.open_schedule_form(event, ScheduleForm(event.name, start, note=note))
+
+    def open_schedule_form(self, event: TrayEvent, form: ScheduleForm) -> None:
         def chosen(request: ScheduleRequest | None) -> None:
             if request is not None:
-                self.schedule(event.id, request)
+                self.schedule(event, request)
 
-        self.app.push_screen(ScheduleForm(event.name, start, note=note), chosen)
+        self.app.push_screen(form, chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="write")
-    def schedule(self, event_id: int, request: ScheduleRequest) -> None:
-        detail = self.svc.calendar.schedule(event_id, request.start, request.end)
+    def schedule(
+        self, event: TrayEvent, request: ScheduleRequest, *, overwrite: bool = False
+    ) -> None:
+        # The version read with the tray: a colleague's change since then is not
+        # overwritten unless the user says so.
+        version = None if overwrite else event.version
+        try:
+            detail = self.svc.calendar.schedule(
+                event.id, request.start, request.end, expected_version=version
+            )
+        except ConflictError as exc:
+            self.app.call_from_thread(self.schedule_conflict, event, request, exc)
+            return
         self.app.call_from_thread(self.scheduled, detail)
+
+    def schedule_conflict(
+        self, event: TrayEvent, request: ScheduleRequest, error: ConflictError
+    ) -> None:
+        def keep_editing() -> None:
+            form = ScheduleForm(event.name, request.start, end=request.end, error=error)
+            self.open_schedule_form(event, form)
+
+        def reload() -> None:
+            self.notify(
+                _("The calendar shows their change; your dates were not saved."), markup=False
+            )
+            self.changed()
+
+        ask_what_to_do(
+            self,
+            error,
+            reload=reload,
+            overwrite=lambda: self.schedule(event, request, overwrite=True),
+            keep_editing=keep_editing,
+        )
 
     def scheduled(self, detail: EventDetail) -> None:
         assert detail.start_date is not None
