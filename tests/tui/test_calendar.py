@@ -11,6 +11,8 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList
 
 from tracker.config import Settings
+from tracker.services.context import Services
+from tracker.tui.modals.conflict import ConflictModal
 from tracker.tui.modals.day_items import DayModal
 from tracker.tui.modals.mission_form import MissionForm
 from tracker.tui.modals.recurrence import RecurrenceForm
@@ -266,3 +268,38 @@ async def test_r_makes_an_event_recur_and_the_tray_suggests_its_date(settings: S
         form = pilot.app.screen
         assert isinstance(form, ScheduleForm)
         assert form.values()["start"] == "12/11/2018"  # the suggestion, ready to take
+
+
+async def test_scheduling_what_a_colleague_just_changed_asks_first(settings: Settings) -> None:
+    """The tray was read before a colleague changed the event: scheduling it asks; keep
+    editing brings back the dates typed, overwrite gives them and keeps their change."""
+    async with running(settings) as pilot:
+        await press(pilot, "A", "o", "down", "down", "s")
+        assert isinstance(pilot.app.screen, ScheduleForm)
+        before = tracker(pilot).svc.events.find("MedTech", 2018)
+        other = Services.connect(settings)
+        try:  # a colleague makes it repeat every year
+            other.recurrence.set_recurrence(
+                before.id, "FREQ=YEARLY;BYMONTH=10;BYDAY=-1TH", expected_version=before.version
+            )
+        finally:
+            other.close()
+        await press(pilot, "ctrl+a", "ctrl+k")
+        await type_text(pilot, "17/10/2018")
+        await press(pilot, "tab")
+        await type_text(pilot, "18/10/2018")
+        await press(pilot, "ctrl+s")
+        await until(pilot, lambda: isinstance(pilot.app.screen, ConflictModal))
+        assert tracker(pilot).svc.events.find("MedTech", 2018).start_date is None
+        await press(pilot, "k")
+        await until(pilot, lambda: isinstance(pilot.app.screen, ScheduleForm))
+        assert "18/10/2018" in screen_text(pilot)
+        assert "changed by someone else" in screen_text(pilot)
+        await press(pilot, "ctrl+s")
+        await until(pilot, lambda: isinstance(pilot.app.screen, ConflictModal))
+        await press(pilot, "o")
+        svc = tracker(pilot).svc
+        await until(pilot, lambda: svc.events.find("MedTech", 2018).start_date is not None)
+        after = svc.events.find("MedTech", 2018)
+        assert (after.start_date, after.end_date) == (date(2018, 10, 17), date(2018, 10, 18))
+        assert svc.recurrence.get(after.id).rule  # their change is kept

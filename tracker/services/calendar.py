@@ -79,6 +79,7 @@ def _tray_event(event: Event, year: int) -> TrayEvent:
         is_placeholder=event.is_placeholder,
         recurrence=described,
         suggested_start=suggested,
+        version=event.version,
     )
 
 

@@ -243,6 +243,7 @@ class TrayEvent:
     is_placeholder: bool
     recurrence: str  # in words, "" if it does not repeat
     suggested_start: date | None  # the recurrence's date in the plan year
+    version: int  # scheduling it checks nobody changed it since the tray was read
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from textual.worker import Worker
 
 from tracker.config import Settings
 from tracker.i18n import N_, _
-from tracker.tui.drafts import DraftStore
+from tracker.tui.drafts import Draft, DraftStore
 from tracker.tui.errors import describe, report_worker_failure
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.screens.startup import LoadingScreen, StartupErrorScreen
@@ -103,6 +103,7 @@ class TrackerApp(App[None]):
         self.year: int | None = None
         self.revision = 0  # bumped after every change, so screens know to reload
         self.drafts = DraftStore(settings.data_dir / "drafts")
+        self.drafts_waiting: list[Draft] = []  # left by a crash, offered after this one
         self.first_dashboard: DashboardData | None = None  # read by the start-up worker
         self._collector_paused = False  # the garbage collector, paused during start-up
 

@@ -29,6 +29,17 @@ class Draft:
     saved_at: datetime
 
 
+def draft_key(kind: str, record_id: int | None) -> str:
+    """The draft of a form on one kind of record: ``person:12``, or ``person:new``."""
+    return f"{kind}:{record_id if record_id is not None else 'new'}"
+
+
+def parse_key(key: str) -> tuple[str, int | None]:
+    """``person:12`` → ("person", 12); ``person:new`` (or anything else) → ("person", None)."""
+    kind, _sep, ref = key.partition(":")
+    return kind, int(ref) if ref.isdigit() else None
+
+
 class DraftStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -48,6 +59,9 @@ class DraftStore:
             "saved_at": datetime.now(UTC).isoformat(),
         }
         write_text_atomic(self._path(key), json.dumps(doc, ensure_ascii=False))
+
+    def exists(self, key: str) -> bool:
+        return self._path(key).is_file()
 
     def discard(self, key: str) -> None:
         with contextlib.suppress(FileNotFoundError):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tracker.i18n import _
-from tracker.tui.drafts import Draft
+from tracker.tui.drafts import Draft, parse_key
 
 # The modals (and the form's widgets) are imported when a question is asked: start-up
 # offers the drafts, and usually there are none.
@@ -14,7 +14,15 @@ from tracker.tui.drafts import Draft
 if TYPE_CHECKING:
     from tracker.tui.app import TrackerApp
 
-DRAFT_AREAS = {"event": "events"}  # draft kind → the area whose screen reopens it
+# A draft's kind → the area whose screen reopens it (its `reopen_draft`).
+DRAFT_AREAS = {
+    "event": "events",
+    "call": "calls",
+    "organisation": "organisations",
+    "person": "people",
+    "interaction": "contact_log",
+    "mission": "calendar",
+}
 
 
 def ask_before_quitting(app: TrackerApp) -> None:
@@ -42,9 +50,17 @@ def ask_before_quitting(app: TrackerApp) -> None:
 
 def offer_drafts(app: TrackerApp) -> None:
     """Ask about each draft left by a crash, oldest first: reopen it, or discard it."""
-    drafts = [d for d in app.drafts.all() if d.key.split(":")[0] in DRAFT_AREAS]
+    drafts = [d for d in app.drafts.all() if parse_key(d.key)[0] in DRAFT_AREAS]
     if drafts:
         _offer(app, drafts[0], drafts[1:])
+
+
+def offer_next_draft(app: TrackerApp) -> None:
+    """A reopened draft's form closed: offer the next draft the crash left, if any."""
+    waiting = [d for d in app.drafts_waiting if app.drafts.exists(d.key)]
+    app.drafts_waiting = []
+    if waiting:
+        _offer(app, waiting[0], waiting[1:])
 
 
 def _offer(app: TrackerApp, draft: Draft, rest: list[Draft]) -> None:
@@ -52,9 +68,11 @@ def _offer(app: TrackerApp, draft: Draft, rest: list[Draft]) -> None:
 
     def answered(yes: bool | None) -> None:
         if yes:
-            area = DRAFT_AREAS[draft.key.split(":")[0]]
-            app.switch_mode(area)
+            area = DRAFT_AREAS[parse_key(draft.key)[0]]
+            if app.current_mode != area:
+                app.switch_mode(area)
             app.call_after_refresh(_reopen, app, draft)
+            app.drafts_waiting = rest  # offered one by one as each reopened form closes
         else:
             app.drafts.discard(draft.key)
             if rest:

@@ -15,7 +15,6 @@ from tracker.domain.enums import CallStatus
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.i18n import N_, _
 from tracker.services.dto_funding import CallInfo
-from tracker.tui.errors import describe
 from tracker.tui.format import fmt_date
 from tracker.tui.modals.form import FormErrors, FormModal
 from tracker.tui.widgets.field import Field
@@ -98,7 +97,7 @@ class CallForm(FormModal[CallRequest]):
         title: str | None = None,
         error: TrackerError | None = None,
     ) -> None:
-        super().__init__(title=title, banner=describe(error) if error else None)
+        super().__init__(title=title, error=error)
         self.start = dict(values)
         self.start_errors = error.errors if isinstance(error, ValidationError) else {}
 

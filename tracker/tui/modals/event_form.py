@@ -16,7 +16,6 @@ from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.event_rules import EventData, validate_event
 from tracker.i18n import N_, _
 from tracker.services.dto import CountryInfo, EventDetail
-from tracker.tui.errors import describe
 from tracker.tui.format import fmt_date, term
 from tracker.tui.modals.form import FormErrors, FormModal
 from tracker.tui.widgets.field import Field
@@ -100,7 +99,7 @@ class EventForm(FormModal[EventData]):
         title: str | None = None,
         error: TrackerError | None = None,
     ) -> None:
-        super().__init__(title=title, banner=describe(error) if error else None)
+        super().__init__(title=title, error=error)
         self.start_values = dict(values)
         self.countries = {c.code: c for c in countries}
         self.start_errors = error.errors if isinstance(error, ValidationError) else {}

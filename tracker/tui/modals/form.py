@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping
 from typing import ClassVar, TypeVar
 
@@ -12,10 +13,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Select, Static, Switch, TextArea
+from textual.widgets.select import InvalidSelectValueError
 
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.i18n import N_, _
-from tracker.tui.drafts import DRAFT_DELAY, DraftStore
+from tracker.tui.drafts import DRAFT_DELAY, DraftStore, draft_key
 from tracker.tui.errors import describe
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.widgets.field import Field
@@ -35,6 +37,23 @@ def read_control(field: Field) -> object:
     if isinstance(control, Select):
         return None if control.value is Select.NULL else control.value
     raise TypeError(_("no value for {name__}").format(name__=type(control).__name__))
+
+
+def write_control(field: Field, value: object) -> None:
+    """Show ``value`` in a field's control (the reverse of `read_control`)."""
+    control = field.control
+    if isinstance(control, Input):
+        control.value = "" if value is None else str(value)
+    elif isinstance(control, TextArea):
+        control.load_text("" if value is None else str(value))
+    elif isinstance(control, Switch):
+        control.value = bool(value)
+    elif isinstance(control, Select):
+        with contextlib.suppress(InvalidSelectValueError):  # no longer offered: left as is
+            if value is None:
+                control.clear()
+            else:
+                control.value = value
 
 
 class FormModal(ModalScreen[T | None]):
@@ -73,6 +92,9 @@ class FormModal(ModalScreen[T | None]):
         self.draft_version: int | None = None
         self._draft_timer: Timer | None = None
         self.restored = False  # holds a draft brought back after a crash: unsaved work
+        # Reopened after a refusal or a conflict: it holds what the user typed, which is
+        # not saved anywhere, so closing it asks first and a crash keeps it as a draft.
+        self.reopened = error is not None
 
     def fields(self) -> Iterable[Field]:
         raise NotImplementedError
@@ -98,6 +120,8 @@ class FormModal(ModalScreen[T | None]):
         self.query_one("#banner").display = bool(self.banner)
         self._initial = self.values()
         self.ready()
+        if self.dirty and self.draft_key is not None:  # unsaved from the start
+            self._draft_timer = self.set_timer(DRAFT_DELAY, self._write_draft)
 
     def ready(self) -> None:
         """The form is on screen: show the errors it was reopened with, or focus the
@@ -115,9 +139,33 @@ class FormModal(ModalScreen[T | None]):
     def values(self) -> dict[str, object]:
         return {field.key: read_control(field) for field in self.query(Field)}
 
+    def draft_values(self) -> dict[str, object]:
+        """What the draft on disk holds: `values()` as JSON can write it (subclasses
+        holding richer values turn them into plain data)."""
+        return self.values()
+
+    def fill(self, values: Mapping[str, object]) -> None:
+        """Show ``values`` in the fields they name (the others keep what they hold); the
+        form is clean again (e.g. after reloading someone else's version)."""
+        for field in self.query(Field):
+            if field.key in values:
+                write_control(field, values[field.key])
+            field.set_error(None)
+        self._initial = self.values()
+        self.restored = self.reopened = False
+
+    def keep_drafts(
+        self, kind: str, record_id: int | None, version: int | None, *, restored: bool = False
+    ) -> None:
+        """Keep a draft on disk while typing, under ``kind:id`` (``kind:new`` for a new
+        record) with the version the user started from; ``restored``: it holds one."""
+        self.draft_key = draft_key(kind, record_id)
+        self.draft_version = version
+        self.restored = restored
+
     @property
     def dirty(self) -> bool:
-        return self.restored or self.values() != self._initial
+        return self.restored or self.reopened or self.values() != self._initial
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
         first: Field | None = None
@@ -172,7 +220,8 @@ class FormModal(ModalScreen[T | None]):
         if store is None or self.draft_key is None:
             return
         if self.dirty:
-            store.save(self.draft_key, self.title_text, self.values(), self.draft_version)
+            values = self.draft_values()
+            store.save(self.draft_key, self.title_text, values, self.draft_version)
         else:
             store.discard(self.draft_key)
 
@@ -183,6 +232,10 @@ class FormModal(ModalScreen[T | None]):
         store: DraftStore | None = getattr(self.app, "drafts", None)
         if store is not None and self.draft_key is not None:
             store.discard(self.draft_key)
+            if getattr(self.app, "drafts_waiting", None):
+                from tracker.tui.unsaved import offer_next_draft
+
+                self.app.call_later(offer_next_draft, self.app)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

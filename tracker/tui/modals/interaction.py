@@ -16,7 +16,7 @@ from textual.worker import Worker
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.i18n import N_, _
 from tracker.services.dto_partners import InteractionInfo, NamedRef
-from tracker.tui.errors import describe, report_worker_failure
+from tracker.tui.errors import report_worker_failure
 from tracker.tui.format import fmt_date, fmt_span
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.modals.form import FormErrors, FormModal, read_control
@@ -81,6 +81,19 @@ def request_values(request: InteractionRequest) -> dict[str, object]:
     }
 
 
+def draft_to_values(values: Mapping[str, object]) -> dict[str, object]:
+    """A draft's values back as the form takes them: ``[id, name]`` pairs become refs."""
+    found = dict(values)
+    for key in ("organisations", "people"):
+        pairs = found.get(key)
+        found[key] = tuple(
+            NamedRef(int(pair[0]), str(pair[1]))
+            for pair in (pairs if isinstance(pairs, list) else ())
+            if isinstance(pair, list) and len(pair) == 2
+        )
+    return found
+
+
 class InteractionForm(FormModal[InteractionRequest]):
     CSS_PATH = "../partners.tcss"
     TITLE_TEXT: ClassVar[str] = N_("Contact log entry")
@@ -96,7 +109,7 @@ class InteractionForm(FormModal[InteractionRequest]):
         title: str | None = None,
         error: TrackerError | None = None,
     ) -> None:
-        super().__init__(title=title, banner=describe(error) if error else None)
+        super().__init__(title=title, error=error)
         self.start = dict(values)
         self.events = {e.id: e for e in events}
         self.directory = directory
@@ -193,6 +206,17 @@ class InteractionForm(FormModal[InteractionRequest]):
             else:
                 values[field.key] = read_control(field)
         return values
+
+    def draft_values(self) -> dict[str, object]:
+        values = self.values()
+        for key in ("organisations", "people"):
+            refs = values.get(key)
+            if isinstance(refs, tuple):
+                values[key] = [[r.id, r.name] for r in refs if isinstance(r, NamedRef)]
+        return values
+
+    def on_name_list_picker_changed(self) -> None:
+        self._schedule_draft()  # a name added or taken off is typing too
 
     def picker(self, key: str) -> NameListPicker:
         return self.query_one(f"#entry-{key}", NameListPicker)

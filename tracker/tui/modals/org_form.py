@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Grid
@@ -13,7 +13,7 @@ from tracker.domain.enums import OrgKind, Stage
 from tracker.domain.errors import ValidationError
 from tracker.i18n import N_, _
 from tracker.services.dto_partners import OrganisationDetail
-from tracker.tui.modals.saving_form import Save, SavingForm
+from tracker.tui.modals.saving_form import Editing, Save, SavingForm
 from tracker.tui.widgets.field import Field
 from tracker.tui.widgets.partner_tables import kind_text, stage_label
 
@@ -27,20 +27,20 @@ class OrganisationForm(SavingForm[OrganisationDetail]):
 
     def __init__(
         self,
-        save: Save[OrganisationDetail],
-        values: Mapping[str, str] | None = None,
+        save: Save[OrganisationDetail] | None,
+        values: Mapping[str, object] | None = None,
         *,
         countries: Collection[str] = (),
         title: str | None = None,
+        editing: Editing[OrganisationDetail] | None = None,
     ) -> None:
-        super().__init__(save, title=title or _(self.TITLE_TEXT))
+        super().__init__(save, title=title or _(self.TITLE_TEXT), editing=editing)
         self.start = dict(values or {})
         self.countries = frozenset(countries)  # the codes on file; empty: not checked here
 
     def _text(self, key: str, placeholder: str = "") -> Input:
-        return Input(
-            self.start.get(key, ""), placeholder=placeholder, id=f"org-{key}", compact=True
-        )
+        value = str(self.start.get(key) or "")
+        return Input(value, placeholder=placeholder, id=f"org-{key}", compact=True)
 
     def compose_body(self) -> ComposeResult:
         kinds = [(kind_text(k.value), k.value) for k in OrgKind]
@@ -76,7 +76,7 @@ class OrganisationForm(SavingForm[OrganisationDetail]):
             )
             yield Field(
                 _("Notes"),
-                TextArea(self.start.get("notes", ""), id="org-notes", compact=True),
+                TextArea(str(self.start.get("notes") or ""), id="org-notes", compact=True),
                 key="notes",
                 classes="wide",
             )
@@ -86,6 +86,10 @@ class OrganisationForm(SavingForm[OrganisationDetail]):
 
     def ready(self) -> None:
         self.query_one("#org-name", Input).focus()
+
+    def refill(self, record: Any) -> None:
+        self.start = dict(record.form_fields())
+        self.fill(self.start)
 
     def check(self, fields: Mapping[str, object]) -> dict[str, str]:
         """The service's own rules, and the country among those on file: every error at once."""
@@ -105,14 +109,39 @@ class OrganisationForm(SavingForm[OrganisationDetail]):
         return {}
 
 
-def edit_organisation_form(
-    svc: Services, detail: OrganisationDetail, countries: Collection[str]
+def new_organisation_form(
+    svc: Services, countries: Collection[str], values: Mapping[str, object] | None = None
 ) -> OrganisationForm:
-    """The form for a saved organisation; a change made meanwhile by someone else conflicts."""
+    """The form for a new organisation (``values``: a draft brought back), kept as a draft."""
+    form = OrganisationForm(svc.organisations.create, values, countries=countries)
+    form.keep_drafts("organisation", None, None, restored=values is not None)
+    return form
+
+
+def edit_organisation_form(
+    svc: Services,
+    detail: OrganisationDetail,
+    countries: Collection[str],
+    values: Mapping[str, object] | None = None,
+    version: int | None = None,
+) -> OrganisationForm:
+    """The form for a saved organisation, kept as a draft; a change made meanwhile by
+    someone else conflicts. ``values`` and ``version``: a draft brought back, and the
+    version its user started from."""
     organisations = svc.organisations
-
-    def save(fields: dict[str, object]) -> OrganisationDetail:
-        return organisations.update(detail.id, fields, expected_version=detail.version)
-
-    title = _("Edit {name}").format(name=detail.name)
-    return OrganisationForm(save, detail.form_fields(), countries=countries, title=title)
+    started = detail.version if version is None else version
+    form = OrganisationForm(
+        None,
+        detail.form_fields() if values is None else values,
+        countries=countries,
+        title=_("Edit {name}").format(name=detail.name),
+        editing=Editing(
+            lambda: organisations.get(detail.id),
+            lambda fields, version: organisations.update(
+                detail.id, fields, expected_version=version
+            ),
+            started,
+        ),
+    )
+    form.keep_drafts("organisation", detail.id, started, restored=values is not None)
+    return form

@@ -8,7 +8,7 @@ under the field they are about.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Grid
@@ -18,7 +18,7 @@ from tracker.domain.enums import ConsentStatus
 from tracker.i18n import N_, _
 from tracker.services.dto_partners import PersonDetail
 from tracker.tui.format import fmt_date
-from tracker.tui.modals.saving_form import Save, SavingForm
+from tracker.tui.modals.saving_form import Editing, Save, SavingForm
 from tracker.tui.widgets.field import Field
 
 if TYPE_CHECKING:
@@ -47,13 +47,14 @@ class PersonForm(SavingForm[PersonDetail]):
 
     def __init__(
         self,
-        save: Save[PersonDetail],
+        save: Save[PersonDetail] | None,
         values: Mapping[str, object] | None = None,
         *,
         organisation_id: int | None = None,
         title: str | None = None,
+        editing: Editing[PersonDetail] | None = None,
     ) -> None:
-        super().__init__(save, title=title or _(self.TITLE_TEXT))
+        super().__init__(save, title=title or _(self.TITLE_TEXT), editing=editing)
         self.start = dict(values or {})
         self.organisation_id = organisation_id  # kept while its name is left as it was
 
@@ -111,6 +112,11 @@ class PersonForm(SavingForm[PersonDetail]):
     def ready(self) -> None:
         self.query_one("#person-name", Input).focus()
 
+    def refill(self, record: Any) -> None:
+        self.start = person_values(record)
+        self.organisation_id = record.organisation.id if record.organisation else None
+        self.fill(self.start)
+
     def fields_to_save(self, values: Mapping[str, object]) -> dict[str, object]:
         fields = dict(values)
         organisation = str(fields.get("organisation") or "").strip()
@@ -120,16 +126,39 @@ class PersonForm(SavingForm[PersonDetail]):
         return fields
 
 
-def edit_person_form(svc: Services, detail: PersonDetail) -> PersonForm:
-    """The form for a saved person; a change made meanwhile by someone else conflicts."""
+def new_person_form(svc: Services, values: Mapping[str, object] | None = None) -> PersonForm:
+    """The form for a new person (``values``: a draft brought back), kept as a draft."""
+    form = PersonForm(svc.people.create, values)
+    form.keep_drafts("person", None, None, restored=values is not None)
+    return form
+
+
+def edit_person_form(
+    svc: Services,
+    detail: PersonDetail,
+    values: Mapping[str, object] | None = None,
+    version: int | None = None,
+) -> PersonForm:
+    """The form for a saved person, kept as a draft; a change made meanwhile by someone
+    else conflicts. ``values`` and ``version``: a draft brought back, and the version
+    its user started from."""
     people = svc.people
-
-    def save(fields: dict[str, object]) -> PersonDetail:
-        return people.update(detail.id, fields, expected_version=detail.version)
-
-    return PersonForm(
-        save,
-        person_values(detail),
-        organisation_id=detail.organisation.id if detail.organisation else None,
+    saved = person_values(detail)
+    start = saved if values is None else values
+    org = detail.organisation
+    # The organisation's id stands while the draft keeps the name it had.
+    org_id = org.id if org and start.get("organisation") == saved["organisation"] else None
+    started = detail.version if version is None else version
+    form = PersonForm(
+        None,
+        start,
+        organisation_id=org_id,
         title=_("Edit {name}").format(name=detail.full_name),
+        editing=Editing(
+            lambda: people.get(detail.id),
+            lambda fields, version: people.update(detail.id, fields, expected_version=version),
+            started,
+        ),
     )
+    form.keep_drafts("person", detail.id, started, restored=values is not None)
+    return form

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from textual.widgets import Input
 
+from tracker.domain.errors import TrackerError
 from tracker.i18n import N_, _
 from tracker.services.dto_calendar import PresetOption, RecurrenceInfo
 from tracker.tui.modals.form import FormErrors, FormModal
@@ -33,15 +34,23 @@ class RecurrenceForm(FormModal[str]):
 
     TITLE_TEXT: ClassVar[str] = N_("Repeats")
 
-    def __init__(self, info: RecurrenceInfo, presets: Sequence[PresetOption]) -> None:
+    def __init__(
+        self,
+        info: RecurrenceInfo,
+        presets: Sequence[PresetOption],
+        *,
+        typed: str | None = None,
+        error: TrackerError | None = None,
+    ) -> None:
         title = _("How “{name}” repeats").format(name=info.event_name)
-        super().__init__(title=title, banner=banner(info, presets))
+        super().__init__(title=title, banner=banner(info, presets), error=error)
         self.info = info
+        self.typed = info.rule if typed is None else typed  # reopened: what was typed
 
     def fields(self) -> Iterable[Field]:
         yield Field(
             _("A preset or a rule (none: it stops)"),
-            Input(self.info.rule, placeholder=f"yearly-weekday, {EXAMPLE}", id="rule"),
+            Input(self.typed, placeholder=f"yearly-weekday, {EXAMPLE}", id="rule"),
             key="rule",
         )
 

@@ -10,6 +10,7 @@ from typing import ClassVar
 from textual.widgets import Input
 
 from tracker.domain.dates import DateParseError, parse_optional_date, parse_user_date
+from tracker.domain.errors import TrackerError
 from tracker.i18n import N_, _
 from tracker.tui.format import fmt_date
 from tracker.tui.modals.form import FormErrors, FormModal
@@ -28,9 +29,20 @@ class ScheduleForm(FormModal[ScheduleRequest]):
     TITLE_TEXT: ClassVar[str] = N_("Schedule")
     SAVE_LABEL: ClassVar[str] = N_("Schedule")
 
-    def __init__(self, name: str, suggested: date | None, *, note: str = "") -> None:
-        super().__init__(title=_("Schedule “{name}”").format(name=name), banner=note or None)
+    def __init__(
+        self,
+        name: str,
+        suggested: date | None,
+        *,
+        note: str = "",
+        end: date | None = None,
+        error: TrackerError | None = None,
+    ) -> None:
+        super().__init__(
+            title=_("Schedule “{name}”").format(name=name), banner=note or None, error=error
+        )
         self.suggested = suggested
+        self.end = end
 
     def fields(self) -> Iterable[Field]:
         start = fmt_date(self.suggested) if self.suggested else ""
@@ -41,7 +53,7 @@ class ScheduleForm(FormModal[ScheduleRequest]):
         )
         yield Field(
             _("Last day (blank: a one-day event)"),
-            Input("", placeholder="dd/mm/yyyy", id="end"),
+            Input(fmt_date(self.end) if self.end else "", placeholder="dd/mm/yyyy", id="end"),
             key="end",
         )
 

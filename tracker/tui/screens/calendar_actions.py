@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from textual import work
 from textual.widgets import OptionList
 
+from tracker.domain.errors import ConflictError
 from tracker.i18n import _
 from tracker.services.dto import EventDetail
 from tracker.services.dto_calendar import (
@@ -21,6 +23,7 @@ from tracker.services.dto_calendar import (
     TrayEvent,
 )
 from tracker.tui.format import fmt_date, fmt_span
+from tracker.tui.modals.conflict import ask_what_to_do
 from tracker.tui.modals.day_items import DayModal
 from tracker.tui.modals.pick import PickModal
 from tracker.tui.modals.recurrence import RecurrenceForm
@@ -54,16 +57,51 @@ class CalendarActions(MissionActions):
             note = _("Suggested by its rule ({rule}).").format(rule=event.recurrence)
         start = event.suggested_start or self.selected
 
+        self.open_schedule_form(event, ScheduleForm(event.name, start, note=note))
+
+    def open_schedule_form(self, event: TrayEvent, form: ScheduleForm) -> None:
         def chosen(request: ScheduleRequest | None) -> None:
             if request is not None:
-                self.schedule(event.id, request)
+                self.schedule(event, request)
 
-        self.app.push_screen(ScheduleForm(event.name, start, note=note), chosen)
+        self.app.push_screen(form, chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="write")
-    def schedule(self, event_id: int, request: ScheduleRequest) -> None:
-        detail = self.svc.calendar.schedule(event_id, request.start, request.end)
+    def schedule(
+        self, event: TrayEvent, request: ScheduleRequest, *, overwrite: bool = False
+    ) -> None:
+        # The version read with the tray: a colleague's change since then is not
+        # overwritten unless the user says so.
+        version = None if overwrite else event.version
+        try:
+            detail = self.svc.calendar.schedule(
+                event.id, request.start, request.end, expected_version=version
+            )
+        except ConflictError as exc:
+            self.app.call_from_thread(self.schedule_conflict, event, request, exc)
+            return
         self.app.call_from_thread(self.scheduled, detail)
+
+    def schedule_conflict(
+        self, event: TrayEvent, request: ScheduleRequest, error: ConflictError
+    ) -> None:
+        def keep_editing() -> None:
+            form = ScheduleForm(event.name, request.start, end=request.end, error=error)
+            self.open_schedule_form(event, form)
+
+        def reload() -> None:
+            self.notify(
+                _("The calendar shows their change; your dates were not saved."), markup=False
+            )
+            self.changed()
+
+        ask_what_to_do(
+            self,
+            error,
+            reload=reload,
+            overwrite=lambda: self.schedule(event, request, overwrite=True),
+            keep_editing=keep_editing,
+        )
 
     def scheduled(self, detail: EventDetail) -> None:
         assert detail.start_date is not None
@@ -120,18 +158,43 @@ class CalendarActions(MissionActions):
         presets = self.svc.recurrence.presets(event_id)
         self.app.call_from_thread(self.show_recurrence_form, info, presets)
 
-    def show_recurrence_form(self, info: RecurrenceInfo, presets: tuple[PresetOption, ...]) -> None:
+    def show_recurrence_form(
+        self,
+        info: RecurrenceInfo,
+        presets: tuple[PresetOption, ...],
+        typed: str | None = None,
+        error: ConflictError | None = None,
+    ) -> None:
         def chosen(rule: str | None) -> None:
             if rule is not None:
-                self.set_recurrence(info, rule)
+                self.set_recurrence(info, presets, rule)
 
-        self.app.push_screen(RecurrenceForm(info, presets), chosen)
+        form = RecurrenceForm(info, presets, typed=typed, error=error)
+        self.app.push_screen(form, chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="write")
-    def set_recurrence(self, info: RecurrenceInfo, rule: str) -> None:
-        saved = self.svc.recurrence.set_recurrence(
-            info.event_id, rule, expected_version=info.version
-        )
+    def set_recurrence(
+        self,
+        info: RecurrenceInfo,
+        presets: tuple[PresetOption, ...],
+        rule: str,
+        overwrite: bool = False,
+    ) -> None:
+        recurrence = self.svc.recurrence
+        if overwrite:  # the user chose to replace what someone else saved
+            info = recurrence.get(info.event_id)
+        try:
+            saved = recurrence.set_recurrence(info.event_id, rule, expected_version=info.version)
+        except ConflictError as exc:
+            self.app.call_from_thread(
+                ask_what_to_do,
+                self,
+                exc,
+                reload=partial(self.open_recurrence, info.event_id),
+                overwrite=partial(self.set_recurrence, info, presets, rule, True),
+                keep_editing=partial(self.show_recurrence_form, info, presets, rule, exc),
+            )
+            return
         self.app.call_from_thread(self.recurrence_set, saved)
 
     def recurrence_set(self, info: RecurrenceInfo) -> None:

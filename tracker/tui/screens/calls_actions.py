@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from textual import on, work
 
-from tracker.domain.errors import TrackerError
+from tracker.domain.errors import ConflictError, TrackerError
 from tracker.i18n import N_, _
 from tracker.services.dto_funding import CallInfo, ConsortiumInfo, MemberInfo
+from tracker.tui.drafts import Draft, parse_key
 from tracker.tui.format import fmt_date
 from tracker.tui.modals.call import (
     CallForm,
@@ -22,6 +23,7 @@ from tracker.tui.modals.call import (
     request_values,
 )
 from tracker.tui.modals.confirm import ConfirmModal
+from tracker.tui.modals.conflict import ask_what_to_do
 from tracker.tui.modals.pick import PickModal
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.widgets.call_tables import CallTable, ConsortiumTable, MemberTable
@@ -106,28 +108,63 @@ class CallActions(TrackerScreen):
             self.open_call_form(call_values(call), call, None)
 
     def open_call_form(
-        self, values: dict[str, object], call: CallInfo | None, error: TrackerError | None
+        self,
+        values: dict[str, object],
+        call: CallInfo | None,
+        error: TrackerError | None,
+        *,
+        restored: bool = False,
     ) -> None:
         title = (
             _("Edit {title}").format(title=call.title)
             if call is not None
             else _("New funding call")
         )
+        form = CallForm(values, title=title, error=error)
+        form.keep_drafts(
+            "call", call.id if call else None, call.version if call else None, restored=restored
+        )
 
         def saved(request: CallRequest | None) -> None:
             if request is not None:
                 self.save_call(request, call)
 
-        self.app.push_screen(CallForm(values, title=title, error=error), saved)
+        self.app.push_screen(form, saved)
+
+    def reopen_draft(self, draft: Draft) -> None:
+        """A call form left unsaved by a crash, back as it was typed."""
+        kind, call_id = parse_key(draft.key)
+        if kind == "call":
+            self.fetch_call(call_id, draft)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="write")
-    def save_call(self, request: CallRequest, call: CallInfo | None) -> None:
+    def fetch_call(self, call_id: int | None, draft: Draft | None = None) -> None:
+        """Open the form on the call as saved now (reload), or on a draft of it."""
+        call = self.svc.funding.get_call(call_id) if call_id is not None else None
+        if draft is None:
+            assert call is not None
+            self.app.call_from_thread(self.open_call_form, call_values(call), call, None)
+            return
+        if call is not None and draft.version is not None:  # a save checks where it started
+            call = replace(call, version=draft.version)
+        self.app.call_from_thread(self.open_call_form, draft.values, call, None, restored=True)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def save_call(
+        self, request: CallRequest, call: CallInfo | None, overwrite: bool = False
+    ) -> None:
         funding = self.svc.funding
         try:
             if call is None:
                 saved = funding.add_call(request.fields)
             else:
+                if overwrite:  # the user chose to replace what someone else saved
+                    call = funding.get_call(call.id)
                 saved = funding.update_call(call.id, request.fields, expected_version=call.version)
+        except ConflictError as exc:
+            assert call is not None
+            self.app.call_from_thread(self.resolve_conflict, request, call, exc)
+            return
         except TrackerError as exc:  # back to the form, with what was typed
             self.app.call_from_thread(self.open_call_form, request_values(request), call, exc)
             return
@@ -138,6 +175,15 @@ class CallActions(TrackerScreen):
             funding.add_deadline(saved.id, due, label)
         done = _("Added {title}.") if call is None else _("Saved {title}.")
         self.app.call_from_thread(self.applied, done.format(title=saved.title), Focus(saved.id))
+
+    def resolve_conflict(self, request: CallRequest, call: CallInfo, exc: ConflictError) -> None:
+        ask_what_to_do(
+            self,
+            exc,
+            reload=lambda: self.fetch_call(call.id),
+            overwrite=lambda: self.save_call(request, call, True),
+            keep_editing=lambda: self.open_call_form(request_values(request), call, exc),
+        )
 
     def action_delete_call(self) -> None:
         call = self.selected_call()

@@ -5,6 +5,7 @@ Also the way into the "after the event" form, which the events screen opens too.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -14,12 +15,14 @@ from tracker.domain.errors import ConflictError, TrackerError
 from tracker.i18n import N_, _, ngettext
 from tracker.services.dto import EventQuery, EventRow
 from tracker.services.dto_partners import BatchResult, InteractionInfo, NamedRef
+from tracker.tui.drafts import Draft, parse_key
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.modals.conflict import ask_what_to_do
 from tracker.tui.modals.interaction import (
     EventOption,
     InteractionForm,
     InteractionRequest,
+    draft_to_values,
     info_values,
     new_values,
     request_values,
@@ -130,8 +133,16 @@ class InteractionActions(TrackerScreen):
         if (entry_id := self.selected_id()) is not None:
             self.prepare_form(entry_id, None)
 
+    def reopen_draft(self, draft: Draft) -> None:
+        """An entry's form left unsaved by a crash, back as it was typed."""
+        kind, entry_id = parse_key(draft.key)
+        if kind == "interaction":
+            self.prepare_form(entry_id, None, draft)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="write")
-    def prepare_form(self, entry_id: int | None, event_id: int | None) -> None:
+    def prepare_form(
+        self, entry_id: int | None, event_id: int | None, draft: Draft | None = None
+    ) -> None:
         events = event_options(plan_events(self.svc, self.year))
         info = self.svc.contact_log.get(entry_id) if entry_id is not None else None
         if info is not None and info.event and all(e.id != info.event.id for e in events):
@@ -141,7 +152,13 @@ class InteractionActions(TrackerScreen):
         else:
             preset = next((e for e in events if e.id == event_id), None)
             values = new_values(self.tracker.today, preset)
-        self.app.call_from_thread(self.open_form, values, events, info, None)
+        if draft is not None:
+            values = draft_to_values(draft.values)
+            if info is not None and draft.version is not None:  # a save checks from there
+                info = replace(info, version=draft.version)
+        self.app.call_from_thread(
+            self.open_form, values, events, info, None, restored=draft is not None
+        )
 
     def open_form(
         self,
@@ -149,6 +166,8 @@ class InteractionActions(TrackerScreen):
         events: tuple[EventOption, ...],
         info: InteractionInfo | None,
         error: TrackerError | None,
+        *,
+        restored: bool = False,
     ) -> None:
         title = (
             _("Contact log entry #{id}").format(id=info.id)
@@ -162,6 +181,12 @@ class InteractionActions(TrackerScreen):
             today=self.tracker.today,
             title=title,
             error=error,
+        )
+        form.keep_drafts(
+            "interaction",
+            info.id if info else None,
+            info.version if info else None,
+            restored=restored,
         )
 
         def saved(request: InteractionRequest | None) -> None:

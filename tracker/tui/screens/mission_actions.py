@@ -6,15 +6,19 @@ now) and saved in one service call; a refusal reopens it with what was typed.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from textual import work
 
-from tracker.domain.errors import TrackerError
+from tracker.domain.errors import ConflictError, TrackerError
 from tracker.i18n import _
 from tracker.services.dto_calendar import MissionDetail
+from tracker.tui.drafts import Draft, parse_key
 from tracker.tui.format import fmt_date
 from tracker.tui.modals.confirm import ConfirmModal
+from tracker.tui.modals.conflict import ask_what_to_do
 from tracker.tui.modals.mission_form import MissionForm, MissionRequest, detail_values, new_values
 from tracker.tui.modals.pick import PickModal
 from tracker.tui.screens.base import TrackerScreen
@@ -35,7 +39,10 @@ class MissionActions(TrackerScreen):
         self.open_mission_form(None, start)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="write")
-    def open_mission_form(self, mission_id: int | None, start: date | None) -> None:
+    def open_mission_form(
+        self, mission_id: int | None, start: date | None, draft: Draft | None = None
+    ) -> None:
+        """The form on a new mission, on a mission as saved now, or on a draft of either."""
         year = self.year
         assert year is not None
         targets = tuple(t.code for t in self.svc.plans.overview(year).targets)
@@ -45,7 +52,20 @@ class MissionActions(TrackerScreen):
         else:
             detail = self.svc.missions.get(mission_id)
             values = detail_values(detail)
-        self.app.call_from_thread(self.show_mission_form, values, targets, detail, None)
+        if draft is not None:
+            values = draft.values
+            if detail is not None and draft.version is not None:  # a save checks from there
+                detail = replace(detail, version=draft.version)
+        restored = draft is not None
+        self.app.call_from_thread(
+            self.show_mission_form, values, targets, detail, None, restored=restored
+        )
+
+    def reopen_draft(self, draft: Draft) -> None:
+        """A mission form left unsaved by a crash, back as it was typed."""
+        kind, mission_id = parse_key(draft.key)
+        if kind == "mission" and self.year is not None:
+            self.open_mission_form(mission_id, None, draft)
 
     def show_mission_form(
         self,
@@ -53,9 +73,17 @@ class MissionActions(TrackerScreen):
         targets: tuple[str, ...],
         detail: MissionDetail | None,
         error: TrackerError | None,
+        *,
+        restored: bool = False,
     ) -> None:
         title = _("Edit mission #{id}").format(id=detail.id) if detail else _("New mission")
         form = MissionForm(values, targets, title=title, error=error)
+        form.keep_drafts(
+            "mission",
+            detail.id if detail else None,
+            detail.version if detail else None,
+            restored=restored,
+        )
 
         def saved(request: MissionRequest | None) -> None:
             if request is not None:
@@ -70,6 +98,7 @@ class MissionActions(TrackerScreen):
         typed: dict[str, object],
         targets: tuple[str, ...],
         detail: MissionDetail | None,
+        overwrite: bool = False,
     ) -> None:
         year = self.year
         assert year is not None
@@ -85,6 +114,8 @@ class MissionActions(TrackerScreen):
                     lines=request.lines,
                 )
             else:
+                if overwrite:  # the user chose to replace what someone else saved
+                    detail = missions.get(detail.id)
                 saved = missions.update(
                     detail.id,
                     {**request.fields, "country": request.country},
@@ -93,6 +124,17 @@ class MissionActions(TrackerScreen):
                     participants=request.participants,
                     lines=request.lines,
                 )
+        except ConflictError as exc:
+            assert detail is not None
+            self.app.call_from_thread(
+                ask_what_to_do,
+                self,
+                exc,
+                reload=partial(self.open_mission_form, detail.id, None),
+                overwrite=partial(self.save_mission, request, typed, targets, detail, True),
+                keep_editing=partial(self.show_mission_form, typed, targets, detail, exc),
+            )
+            return
         except TrackerError as exc:  # back to the form, with what was typed
             self.app.call_from_thread(self.show_mission_form, typed, targets, detail, exc)
             return

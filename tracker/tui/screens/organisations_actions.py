@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -13,7 +14,11 @@ from tracker.services.dto_partners import (
     OrganisationRow,
     StageChange,
 )
-from tracker.tui.modals.org_form import OrganisationForm, edit_organisation_form
+from tracker.tui.modals.org_form import (
+    OrganisationForm,
+    edit_organisation_form,
+    new_organisation_form,
+)
 from tracker.tui.screens.partner_base import PartnerScreen
 from tracker.tui.widgets.partner_tables import stage_label
 
@@ -47,11 +52,16 @@ class OrganisationActions(PartnerScreen[OrganisationRow, OrganisationDetail]):
     def delete_record(self, svc: Services, record_id: int) -> str:
         return svc.organisations.delete(record_id)
 
-    def new_form(self) -> OrganisationForm:
-        return OrganisationForm(self.svc.organisations.create, countries=self.country_codes)
+    def new_form(self, values: Mapping[str, object] | None = None) -> OrganisationForm:
+        return new_organisation_form(self.svc, self.country_codes, values)
 
-    def edit_form(self, detail: OrganisationDetail) -> OrganisationForm:
-        return edit_organisation_form(self.svc, detail, self.country_codes)
+    def edit_form(
+        self,
+        detail: OrganisationDetail,
+        values: Mapping[str, object] | None = None,
+        version: int | None = None,
+    ) -> OrganisationForm:
+        return edit_organisation_form(self.svc, detail, self.country_codes, values, version)
 
     # -- the board --------------------------------------------------------------------
 

@@ -3,6 +3,7 @@ delete, the timeline and the duplicates, for one kind of record."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from textual import on, work
@@ -10,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
 from tracker.i18n import N_, _
+from tracker.tui.drafts import Draft, parse_key
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.modals.saving_form import SavingForm
 from tracker.tui.screens.base import TrackerScreen
@@ -65,10 +67,17 @@ class PartnerScreen(TrackerScreen, Generic[RowT, DetailT]):
     def delete_record(self, svc: Services, record_id: int) -> str:
         raise NotImplementedError
 
-    def new_form(self) -> SavingForm[DetailT]:
+    def new_form(self, values: Mapping[str, object] | None = None) -> SavingForm[DetailT]:
+        """The form for a new record (``values``: a draft brought back)."""
         raise NotImplementedError
 
-    def edit_form(self, detail: DetailT) -> SavingForm[DetailT]:
+    def edit_form(
+        self,
+        detail: DetailT,
+        values: Mapping[str, object] | None = None,
+        version: int | None = None,
+    ) -> SavingForm[DetailT]:
+        """The form for a saved record (``values``, ``version``: a draft brought back)."""
         raise NotImplementedError
 
     def restart(self) -> None:
@@ -122,19 +131,37 @@ class PartnerScreen(TrackerScreen, Generic[RowT, DetailT]):
         self.changed()
 
     def action_new(self) -> None:
-        self.app.push_screen(self.new_form(), lambda made: self.saved(made, _("Added {name}.")))
+        self.open_new()
+
+    def open_new(self, values: Mapping[str, object] | None = None) -> None:
+        form = self.new_form(values)
+        self.app.push_screen(form, lambda made: self.saved(made, _("Added {name}.")))
 
     def action_edit(self) -> None:
         if (row := self.selected()) is not None:
             self.open_edit(self.id_of(row))
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
-    def open_edit(self, record_id: int) -> None:
-        detail = self.get_detail(self.svc, record_id)
-        self.app.call_from_thread(self.show_edit, detail)
+    def reopen_draft(self, draft: Draft) -> None:
+        """A form left unsaved by a crash, back as it was typed (an edit keeps the
+        version its user started from, so a save still sees a change made since)."""
+        kind, record_id = parse_key(draft.key)
+        if kind != self.KIND:
+            return
+        if record_id is None:
+            self.open_new(draft.values)
+        else:
+            self.open_edit(record_id, draft)
 
-    def show_edit(self, detail: DetailT) -> None:
-        form = self.edit_form(detail)
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def open_edit(self, record_id: int, draft: Draft | None = None) -> None:
+        detail = self.get_detail(self.svc, record_id)
+        self.app.call_from_thread(self.show_edit, detail, draft)
+
+    def show_edit(self, detail: DetailT, draft: Draft | None = None) -> None:
+        if draft is None:
+            form = self.edit_form(detail)
+        else:
+            form = self.edit_form(detail, draft.values, draft.version)
         self.app.push_screen(form, lambda saved: self.saved(saved, _("Saved {name}.")))
 
     def action_delete(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -12,7 +13,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from tracker.i18n import N_, _
 from tracker.services.dto_partners import PERSON_SORTS, Page, PersonDetail, PersonQuery, PersonRow
-from tracker.tui.modals.person_form import PersonForm, edit_person_form
+from tracker.tui.modals.person_form import PersonForm, edit_person_form, new_person_form
 from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.partner_base import PartnerScreen
 from tracker.tui.widgets.entry_table import EntryTable
@@ -70,11 +71,16 @@ class PeopleScreen(PartnerScreen[PersonRow, PersonDetail]):
     def delete_record(self, svc: Services, record_id: int) -> str:
         return svc.people.delete(record_id)
 
-    def new_form(self) -> PersonForm:
-        return PersonForm(self.svc.people.create)
+    def new_form(self, values: Mapping[str, object] | None = None) -> PersonForm:
+        return new_person_form(self.svc, values)
 
-    def edit_form(self, detail: PersonDetail) -> PersonForm:
-        return edit_person_form(self.svc, detail)
+    def edit_form(
+        self,
+        detail: PersonDetail,
+        values: Mapping[str, object] | None = None,
+        version: int | None = None,
+    ) -> PersonForm:
+        return edit_person_form(self.svc, detail, values, version)
 
     # -- loading ----------------------------------------------------------------------
 
