@@ -135,7 +135,9 @@ class TrackerApp(App[None]):
         # collection clears the start-up's garbage (or at once if start-up fails).
         self._collector_paused = gc.isenabled()
         gc.disable()
-        self.open_services()
+        # After the first frame: started here, the worker's imports would take turns with
+        # that frame for the interpreter.
+        self.call_after_refresh(self.open_services)
 
     def _resume_collector(self) -> None:
         if self._collector_paused:
