@@ -33,6 +33,28 @@ def test_the_tui_paints_before_sqlalchemy_is_imported() -> None:
     assert result.stdout.strip() == "", f"imported before first paint: {result.stdout}"
 
 
+def test_the_first_frame_waits_for_none_of_the_later_modules() -> None:
+    """Babel, the data classes, the forms and the document writers load after the paint."""
+    later = (
+        "babel",
+        "tracker.i18n_format",
+        "tracker.services.dto",
+        "tracker.services.dto_search",
+        "tracker.tui.modals.form",
+        "tracker.tui.unsaved",
+        "tracker.io.report.compose",
+        "tracker.cli.output",
+    )
+    code = (
+        "import sys, tracker.cli, tracker.tui.app; "
+        f"print(','.join(m for m in {later!r} if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "", f"imported before first paint: {result.stdout}"
+
+
 def test_the_wheel_ships_migrations_seeds_and_styles(tmp_path: Path) -> None:
     pytest.importorskip("hatchling")
     subprocess.run(

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from tracker.cli.output import note
 from tracker.config import Settings, sqlite_path_of
 from tracker.domain.errors import NotFoundError
 from tracker.i18n import _
@@ -67,6 +66,9 @@ class CliContext:
         return self.open()
 
     def _report_open(self, services: Services) -> None:
+        # Imported here: the output module (Babel, csv, json) is not needed to open the TUI.
+        from tracker.cli.output import note
+
         upgrade = services.upgrade
         if upgrade is None or not upgrade.changed:
             return

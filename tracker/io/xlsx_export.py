@@ -16,8 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
+from tracker.io.atomic import write_atomic
 from tracker.io.report import labels
-from tracker.io.report.atomic import write_atomic
 from tracker.io.report.model import Figures
 from tracker.io.xlsx_data import (
     EventLine,

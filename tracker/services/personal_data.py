@@ -45,7 +45,7 @@ from tracker.db.engine import BUSY_TIMEOUT_MS, Database
 from tracker.domain.enums import ConsentStatus
 from tracker.domain.models import Erasure, Person
 from tracker.i18n import _
-from tracker.io.report.atomic import write_text_atomic
+from tracker.io.atomic import write_text_atomic
 from tracker.services import _lookup_partners as find
 
 ERASED = "[erased]"

@@ -32,7 +32,7 @@ from tracker.domain.models import (
 )
 from tracker.i18n import _
 from tracker.io import report, xlsx_export
-from tracker.io.report.atomic import WrittenFile, write_text_atomic
+from tracker.io.atomic import WrittenFile, write_text_atomic
 from tracker.io.report.labels import LANGS
 from tracker.io.report.model import (
     Bilingual,

@@ -1,7 +1,8 @@
 """The Textual application: start-up, the plan year, the three areas and app-wide keys.
 
-Only light modules are imported here: the services (and SQLAlchemy behind them) are
-imported by the start-up worker, after the first paint.
+Only what the first frame needs is imported here: the services (and SQLAlchemy behind
+them), their data classes, Babel and the form modals are imported by the start-up worker
+or on first use, after the first paint.
 """
 
 from __future__ import annotations
@@ -10,59 +11,31 @@ import gc
 import importlib
 from collections.abc import Callable, Iterable
 from datetime import date
-from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.worker import Worker
 
 from tracker.config import Settings
 from tracker.i18n import N_, _
-from tracker.i18n_format import money
-from tracker.services.dto import CountryInfo, PlanSummary
-from tracker.services.dto_search import SearchHit
 from tracker.tui.drafts import Draft, DraftStore
 from tracker.tui.errors import describe, report_worker_failure
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.screens.startup import LoadingScreen, StartupErrorScreen
 from tracker.tui.translate import translate_bindings, translate_node
-from tracker.tui.unsaved import ask_before_quitting, offer_drafts
 
 if TYPE_CHECKING:
     from tracker.services.context import Services
+    from tracker.services.dto import CountryInfo, PlanSummary
+    from tracker.services.dto_search import SearchHit
     from tracker.tui.modals.plan_forms import NewPlanRequest
+    from tracker.tui.screens.dashboard import DashboardData
 
-AREAS = {
-    "dashboard": N_("Dashboard"),
-    "events": N_("Events"),
-    "budget": N_("Budget"),
-    "contact_log": N_("Contact log"),
-    "followups": N_("Follow-ups"),
-    "calls": N_("Calls & consortia"),
-    "organisations": N_("Organisations"),
-    "people": N_("People"),
-    "data": N_("Documents & data"),
-    "calendar": N_("Calendar"),
-}
 NEW_PLAN = -1  # the year picker's "new plan year" entry
-# Textual's own commands in the palette, for the catalog (translated where shown).
-TEXTUAL_COMMANDS = (
-    N_("Theme"),
-    N_("Change the current theme"),
-    N_("Quit the application as soon as possible"),
-    N_("Keys"),
-    N_("Hide the keys and widget help panel"),
-    N_("Show help for the focused widget and a summary of available keys"),
-    N_("Minimize"),
-    N_("Minimize the widget and restore to normal size"),
-    N_("Maximize"),
-    N_("Maximize the focused widget"),
-    N_("Screenshot"),
-    N_("Save an SVG 'screenshot' of the current screen"),
-)
 # Each area's screen: (module under tracker.tui.screens, class). A screen's module (and
 # the modals it opens) is imported when the area is first shown, or in the background
 # once the dashboard is up, so the first frame waits for Textual alone.
@@ -131,11 +104,22 @@ class TrackerApp(App[None]):
         self.revision = 0  # bumped after every change, so screens know to reload
         self.drafts = DraftStore(settings.data_dir / "drafts")
         self.drafts_waiting: list[Draft] = []  # left by a crash, offered after this one
+        self.first_dashboard: DashboardData | None = None  # read by the start-up worker
+        self._collector_paused = False  # the garbage collector, paused during start-up
 
     # -- start-up ---------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[Any]:
         return LoadingScreen()
+
+    def _init_mode(self, mode: str) -> AwaitMount:
+        # Textual re-parses every stylesheet for a new area's screen here, then again in
+        # switch_mode, as this refresh stamps the screen being left, not the new one:
+        # stamp it, so an area's first showing (the dashboard's too) parses once.
+        await_mount = super()._init_mode(mode)
+        if mode in SCREENS:
+            self._screen_stacks[mode][0]._css_update_count = self._css_update_count
+        return await_mount
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
         # Modals are imported on first use, after the language was applied: translate
@@ -145,7 +129,20 @@ class TrackerApp(App[None]):
         return super().push_screen(screen, *args, **kwargs)
 
     def on_mount(self) -> None:
-        self.open_services()
+        # Start-up allocates a great deal that lives as long as the app (SQLAlchemy, the
+        # models, the screens): the collector would walk it over and over (~50 ms of CPU
+        # before the dashboard's data is on screen). It rests until the warm-up, then one
+        # collection clears the start-up's garbage (or at once if start-up fails).
+        self._collector_paused = gc.isenabled()
+        gc.disable()
+        # After the first frame: started here, the worker's imports would take turns with
+        # that frame for the interpreter.
+        self.call_after_refresh(self.open_services)
+
+    def _resume_collector(self) -> None:
+        if self._collector_paused:
+            self._collector_paused = False
+            gc.enable()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="startup")
     def open_services(self) -> None:
@@ -160,7 +157,20 @@ class TrackerApp(App[None]):
         except Exception as exc:  # any failure here becomes the error screen
             self.call_from_thread(self._startup_failed, exc)
             return
+        if year is not None:
+            self._read_first_dashboard(services, year)
         self.call_from_thread(self._started, services, year, countries)
+
+    def _read_first_dashboard(self, services: Services, year: int) -> None:
+        """The dashboard's data, read in the same worker: it shows on the screen's first
+        frame, one round trip to a worker sooner. A failure here is not the start-up's:
+        the screen then reads it itself, and reports what went wrong as it always does."""
+        from tracker.tui.screens.dashboard import dashboard_data
+
+        try:
+            self.first_dashboard = dashboard_data(services, year, self.today)
+        except Exception as exc:  # the screen's own load reports it
+            self.log.warning("first dashboard read failed; the screen retries", exc)
 
     def _started(
         self, services: Services, year: int | None, countries: tuple[CountryInfo, ...]
@@ -169,20 +179,28 @@ class TrackerApp(App[None]):
         self.countries = countries
         self._set_year(year)
         self.switch_mode("dashboard")
+        from tracker.tui.unsaved import offer_drafts
+
         offer_drafts(self)
-        self.warm_up()
+        # Once the dashboard's frame is out: the warm-up would otherwise take turns with
+        # it for the interpreter.
+        self.call_after_refresh(self.warm_up)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="warm-up")
     def warm_up(self) -> None:
         """Import the other areas' screens while the user reads the dashboard; then keep
         the collector off everything loaded so far (it lives as long as the app), once
         the start-up's garbage is gone (frozen garbage would never be freed)."""
-        for area in SCREENS:
-            _screen_class(area)
-        gc.collect()
-        gc.freeze()
+        try:
+            for area in SCREENS:
+                _screen_class(area)
+            gc.collect()
+            gc.freeze()
+        finally:
+            self._resume_collector()
 
     def _startup_failed(self, error: Exception) -> None:
+        self._resume_collector()
         self.log.error("start-up failed", error)
         self.push_screen(
             StartupErrorScreen(
@@ -192,9 +210,12 @@ class TrackerApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; with unsaved typing in a form, ask first."""
+        from tracker.tui.unsaved import ask_before_quitting
+
         ask_before_quitting(self)
 
     def on_unmount(self) -> None:
+        self._resume_collector()  # quit before the warm-up finished
         if self.services is not None:
             self.services.close()
 
@@ -269,6 +290,7 @@ class TrackerApp(App[None]):
             self.call_from_thread(self._show_year_picker, plans)
 
     def _show_year_picker(self, plans: tuple[PlanSummary, ...]) -> None:
+        from tracker.i18n_format import money  # Babel: not needed for the first frame
         from tracker.tui.modals.pick import PickModal
 
         options: list[tuple[str, int]] = [
@@ -343,39 +365,10 @@ class TrackerApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):  # Textual's own, translated
             yield command._replace(title=_(command.title), help=_(command.help))
-        if self.services is None:
-            return
-        keys = {b.action: b.key for b in self.BINDINGS if isinstance(b, Binding)}
-        for area, title in AREAS.items():
-            key = keys.get(f"area('{area}')", area[0])
-            yield SystemCommand(
-                _("Go to {area}").format(area=_(title)),
-                _("Show the {area} ({key})").format(area=_(title).lower(), key=key),
-                partial(self.action_area, area),
-            )
-        yield SystemCommand(
-            _("Pick plan year"), _("Switch to another plan year (y)"), self.action_pick_year
-        )
-        yield SystemCommand(_("New plan year"), _("Start the next year's plan"), self.new_plan)
-        yield SystemCommand(
-            _("Search everything"),
-            _("Organisations, people, events, contacts, calls (ctrl+f)"),
-            self.action_search,
-        )
-        yield SystemCommand(_("Help"), _("Every key of this screen (? or f1)"), self.action_help)
-        seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if active.node is self or not binding.description or not active.enabled:
-                continue
-            if not binding.show or binding.action in seen:
-                continue
-            seen.add(binding.action)
-            yield SystemCommand(
-                binding.description,
-                f"{binding.tooltip or binding.description} ({self.get_key_display(binding)})",
-                partial(self.run_action, binding.action, active.node),
-            )
+        if self.services is not None:
+            from tracker.tui.palette import tracker_commands
+
+            yield from tracker_commands(self, screen)
 
 
 def make_app(settings: Settings, *, today: date | None = None) -> TrackerApp:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tracker.io.report.atomic import write_text_atomic
+from tracker.io.atomic import write_text_atomic
 
 DRAFT_DELAY = 0.5  # seconds of quiet typing before the draft is written
 

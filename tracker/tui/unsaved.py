@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from tracker.i18n import _
 from tracker.tui.drafts import Draft, parse_key
-from tracker.tui.modals.confirm import ConfirmModal
-from tracker.tui.modals.form import FormModal
+
+# The modals (and the form's widgets) are imported when a question is asked: start-up
+# offers the drafts, and usually there are none.
 
 if TYPE_CHECKING:
     from tracker.tui.app import TrackerApp
@@ -25,6 +26,9 @@ DRAFT_AREAS = {
 
 
 def ask_before_quitting(app: TrackerApp) -> None:
+    from tracker.tui.modals.confirm import ConfirmModal
+    from tracker.tui.modals.form import FormModal
+
     dirty = [s for s in app.screen_stack if isinstance(s, FormModal) and s.dirty]
     if not dirty:
         app.exit()
@@ -60,6 +64,8 @@ def offer_next_draft(app: TrackerApp) -> None:
 
 
 def _offer(app: TrackerApp, draft: Draft, rest: list[Draft]) -> None:
+    from tracker.tui.modals.confirm import ConfirmModal
+
     def answered(yes: bool | None) -> None:
         if yes:
             area = DRAFT_AREAS[parse_key(draft.key)[0]]

@@ -1,15 +1,16 @@
 """The yearly promotion plan as a document (Markdown or HTML, Italian or English).
 
 Renders from the plain data of ``model`` that the services fill in; nothing here reads
-the database. ``render(doc, lang, fmt)`` is the one entry point.
+the database. ``render(doc, lang, fmt)`` is the one entry point. The writers are imported
+when a document is rendered: the screens import ``labels`` alone (at start-up).
 """
 
 from __future__ import annotations
 
-from tracker.io.report.compose import compose
-from tracker.io.report.html_doc import to_html
-from tracker.io.report.markdown_doc import to_markdown
-from tracker.io.report.model import PlanDocument
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker.io.report.model import PlanDocument
 
 __all__ = ["FORMATS", "render"]
 
@@ -18,9 +19,15 @@ FORMATS = ("md", "html")
 
 def render(doc: PlanDocument, lang: str = "it", fmt: str = "md") -> str:
     """The plan document as text: ``fmt`` is "md" or "html", ``lang`` "it" or "en"."""
+    from tracker.io.report.compose import compose
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown document format {fmt!r}: use one of {', '.join(FORMATS)}")
     composed = compose(doc, lang)
     if fmt == "md":
+        from tracker.io.report.markdown_doc import to_markdown
+
         return to_markdown(composed)
-    if fmt == "html":
-        return to_html(composed)
-    raise ValueError(f"unknown document format {fmt!r}: use one of {', '.join(FORMATS)}")
+    from tracker.io.report.html_doc import to_html
+
+    return to_html(composed)

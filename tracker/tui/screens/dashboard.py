@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -31,17 +32,34 @@ from tracker.tui.format import (
 from tracker.tui.screens.base import TrackerScreen, cancelled
 from tracker.tui.widgets.dashboard_partners import deadlines_panel, followups_panel
 
+if TYPE_CHECKING:
+    from tracker.services.context import Services
+
 UPCOMING = 8
 
 
 @dataclass(frozen=True)
 class DashboardData:
+    year: int
     overview: PlanOverview
     budget: BudgetTable
     upcoming: tuple[EventRow, ...]
     followups: FollowUpSummary
     deadlines: tuple[UpcomingDeadline, ...]
     conflicts: tuple[Conflict, ...] = ()
+
+
+def dashboard_data(svc: Services, year: int, today: date) -> DashboardData:
+    """What the dashboard shows, read in a worker: by the screen, or by the start-up's."""
+    return DashboardData(
+        year,
+        svc.plans.overview(year),
+        svc.budget.table(year),
+        svc.events.upcoming(year, UPCOMING),
+        svc.contact_log.followup_summary(today, next_count=5),
+        svc.funding.upcoming_deadlines(today, 5),
+        svc.calendar.conflicts(year),
+    )
 
 
 class DashboardScreen(TrackerScreen):
@@ -84,20 +102,17 @@ class DashboardScreen(TrackerScreen):
                 _("There is no plan yet. Press y, then pick “New plan year…”.")
             )
             return
+        # The start-up worker read the first dashboard with the services (one round trip
+        # to the database thread instead of two): shown at once, used once.
+        ready, self.tracker.first_dashboard = self.tracker.first_dashboard, None
+        if ready is not None and ready.year == self.year and self.tracker.revision == 0:
+            self.show(ready)
+            return
         self.load(self.year)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load(self, year: int) -> None:
-        svc = self.svc
-        today = self.tracker.today
-        data = DashboardData(
-            svc.plans.overview(year),
-            svc.budget.table(year),
-            svc.events.upcoming(year, UPCOMING),
-            svc.contact_log.followup_summary(today, next_count=5),
-            svc.funding.upcoming_deadlines(today, 5),
-            svc.calendar.conflicts(year),
-        )
+        data = dashboard_data(self.svc, year, self.tracker.today)
         if not cancelled():
             self.app.call_from_thread(self.show, data)
 

@@ -1,0 +1,35 @@
+"""An area shown for the first time costs one re-parse of the styles, not two."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from textual.css.stylesheet import Stylesheet
+
+from tracker.config import Settings
+from tracker.tui.screens.dashboard import DashboardScreen
+from tracker.tui.screens.events import EventsScreen
+
+from .helpers import press, running
+
+
+async def test_a_new_area_parses_the_styles_once(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with running(settings) as pilot:
+        assert isinstance(pilot.app.screen, DashboardScreen)
+        reparsed: list[Stylesheet] = []
+        real = Stylesheet.reparse
+
+        def counted(self: Stylesheet) -> None:
+            reparsed.append(self)
+            real(self)
+
+        monkeypatch.setattr(Stylesheet, "reparse", counted)
+        await press(pilot, "e")  # the events area: no style sheet of its own to read
+        assert isinstance(pilot.app.screen, EventsScreen)
+        assert len(reparsed) == 1
+        await press(pilot, "d", "e")  # shown before: nothing to parse
+        assert len(reparsed) == 1
+    gc.unfreeze()
