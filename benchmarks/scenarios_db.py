@@ -87,7 +87,8 @@ def service_calls(svc: Any, today: date, year: int) -> list[ServiceCall]:
         ("contact log page 1", lambda: svc.contact_log.list(InteractionQuery()), 50),
         (
             "contact log filtered 'ros'",
-            lambda: svc.contact_log.list(InteractionQuery(text="ros")),
+            # As the screen asks: counting stops at 10,000 ("10000+ entries").
+            lambda: svc.contact_log.list(InteractionQuery(text="ros", count_at_most=10_000)),
             35,
         ),
         ("follow-ups page 1", lambda: svc.contact_log.followups(today), 50),
