@@ -95,9 +95,13 @@ def service_calls(svc: Any, today: date, year: int) -> list[ServiceCall]:
         ("follow-up summary (dashboard)", lambda: svc.contact_log.followup_summary(today), None),
         ("budget table", lambda: svc.budget.table(year), 50),
         ("plan overview", lambda: svc.plans.overview(year), None),
-        ("search 'rossi ma'", lambda: svc.search.search("rossi ma", limit=30), 30),
-        ("search 'd'an'", lambda: svc.search.search("d'an", limit=30), 30),
-        ("search 'ni'", lambda: svc.search.search("ni", limit=30), 30),
+        (
+            "search 'rossi ma'",
+            lambda: svc.search.search("rossi ma", limit=30, count_at_most=10_000),
+            30,
+        ),
+        ("search 'd'an'", lambda: svc.search.search("d'an", limit=30, count_at_most=10_000), 30),
+        ("search 'ni'", lambda: svc.search.search("ni", limit=30, count_at_most=10_000), 30),
     ]
 
 
