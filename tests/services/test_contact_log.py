@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from tracker.domain.errors import ConflictError, NotFoundError, RuleViolation, ValidationError
 from tracker.domain.models import Interaction, Organisation, Person
-from tracker.services import contact_log
+from tracker.services import _log_matching
 from tracker.services.context import Services
 from tracker.services.dto_partners import InteractionQuery, MeetingEntry
 
@@ -276,7 +276,7 @@ def test_a_filter_with_many_matches_pages_the_same_way(
         services.contact_log.add({"date": f"0{day}/10/2018", "summary": "Met"}, people=[anna])
     query = InteractionQuery(text="rossi", limit=3, offset=2)
     few = services.contact_log.list(query)
-    monkeypatch.setattr(contact_log, "WALK_COST", 0)  # as if there were thousands
+    monkeypatch.setattr(_log_matching, "WALK_COST", 0)  # as if there were thousands
     many = services.contact_log.list(query)
     assert (many.rows, many.total) == (few.rows, few.total)
     assert [r.occurred_on.day for r in many.rows] == [5, 4, 3]
@@ -324,8 +324,8 @@ def test_walking_the_log_finds_what_sorting_the_matches_finds(
         services.contact_log.list(InteractionQuery(text=text, limit=500)).rows
     )
     for walk, probe in ((0, 10**9), (0, 0)):
-        monkeypatch.setattr(contact_log, "WALK_COST", walk)
-        monkeypatch.setattr(contact_log, "PROBE_COST", probe)
+        monkeypatch.setattr(_log_matching, "WALK_COST", walk)
+        monkeypatch.setattr(_log_matching, "PROBE_COST", probe)
         for cap in (None, 5):
             for query, expected in zip(pages, sorted_, strict=True):
                 found = services.contact_log.list(replace(query, count_at_most=cap))

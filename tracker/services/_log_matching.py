@@ -1,9 +1,11 @@
-"""What the contact log's filter box matches: words of an entry's summary or follow-up,
-or the names of the organisations and people linked to it, through the search index."""
+"""What the contact log's filter box matches, and how a page of it is found: words of an
+entry's summary or follow-up, or the names of the organisations and people linked to it,
+through the search index."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import isqrt
 from typing import Any
 
 from sqlalchemy import (
@@ -19,7 +21,7 @@ from sqlalchemy import (
     union,
     union_all,
 )
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tracker.db import fts
 from tracker.domain.models import (
@@ -157,3 +159,59 @@ def _names(
     return select(key).where(
         name.icontains(text, autoescape=True) if long_enough else word_prefix(name, text)
     )
+
+
+NEWEST_FIRST = (
+    Interaction.occurred_on.desc(),
+    Interaction.occurred_time.is_(None),
+    Interaction.occurred_time.desc(),
+    Interaction.id.desc(),
+)
+# Asking the index about one entry costs ~500 times adding an entry to the set of all
+# the words' matches: see ``Arms.row_matches``.
+PROBE_COST = 500
+# Walking visits an entry for ~2 µs; sorting the matches costs ~1 µs a match.
+WALK_COST = 2
+
+
+def text_page(
+    session: Session,
+    stmt: Select[Any],
+    arms: Arms,
+    text: str,
+    cap: int | None,
+    offset: int,
+    limit: int,
+) -> tuple[list[int], int, bool]:
+    """SQLite, a filter text with words: the page's ids, the count (stopped at ``cap``),
+    whether it stopped.
+
+    Few matches: their ids, sorted by date. Many: the log walked newest first (its date
+    index) and each entry tested, which stops once the page is full. The two give the
+    same rows in the same order.
+    """
+    ids_only = stmt.with_only_columns(Interaction.id)
+    only_text = stmt.whereclause is None
+    counted: Select[int]
+    if only_text and cap is not None:
+        counted = arms.count_at_most(cap)
+    else:
+        matched = ids_only.where(Interaction.id.in_(arms.union())) if not only_text else None
+        source = arms.union() if matched is None else matched.limit(cap)
+        counted = select(func.count()).select_from(source.subquery())
+    total: int = session.scalar(counted) or 0
+    capped = cap is not None and total >= cap
+    # Walking visits about (offset + limit) * entries / matches entries; sorting costs
+    # the number of matches. A capped count has more matches still: walk.
+    entries: int = session.scalar(select(func.count()).select_from(Interaction)) or 0
+    condition: ColumnElement[bool]
+    if not capped and (offset + limit) * entries * WALK_COST >= total * total:
+        condition = Interaction.id.in_(arms.union())
+    else:
+        # Probing walks about (offset + limit) * entries / matches entries; building the
+        # words' set costs their number. Count the words' matches only as far as decides.
+        enough = isqrt((offset + limit) * entries * PROBE_COST) + 1
+        probe = (session.scalar(arms.words_at_most(enough)) or 0) >= enough
+        condition = arms.row_matches(text, probe)
+    page = ids_only.where(condition).order_by(*NEWEST_FIRST).offset(offset).limit(limit)
+    return list(session.scalars(page)), total, capped

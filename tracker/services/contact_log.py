@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from enum import Enum
-from math import isqrt
-from typing import Any, Literal
+from typing import Literal
 
 from sqlalchemy import (
     ColumnElement,
-    Select,
     and_,
     case,
     func,
@@ -34,7 +32,7 @@ from tracker.i18n import _
 from tracker.services import _lookup_partners as find
 from tracker.services import _timeline
 from tracker.services._convert_partners import WITH_LINKS, follow_up_row, interaction_info
-from tracker.services._log_matching import Arms, matching, matching_arms
+from tracker.services._log_matching import NEWEST_FIRST, matching, matching_arms, text_page
 from tracker.services._meeting_batch import log_batch
 from tracker.services._query import window
 from tracker.services.dto_partners import (
@@ -121,60 +119,10 @@ def _info(session: Session, interaction_id: int) -> InteractionInfo:
     return interaction_info(session.scalars(stmt).one())
 
 
-NEWEST_FIRST = (
-    Interaction.occurred_on.desc(),
-    Interaction.occurred_time.is_(None),
-    Interaction.occurred_time.desc(),
-    Interaction.id.desc(),
-)
-# Asking the index about one entry costs ~500 times adding an entry to the set of all
-# the words' matches: see ``Arms.row_matches``.
-PROBE_COST = 500
-# Walking visits an entry for ~2 µs; sorting the matches costs ~1 µs a match.
-WALK_COST = 2
-
-
-def _text_page(
-    session: Session,
-    stmt: Select[Any],
-    arms: Arms,
-    text: str,
-    query: InteractionQuery,
-    offset: int,
-    limit: int,
-) -> tuple[list[int], int, bool]:
-    """SQLite, a filter text with words: the page's ids, the count, whether it is capped.
-
-    Few matches: their ids, sorted by date. Many: the log walked newest first (its date
-    index) and each entry tested, which stops once the page is full. The two give the
-    same rows in the same order.
-    """
-    ids_only = stmt.with_only_columns(Interaction.id)
-    only_text = stmt.whereclause is None
-    cap = None if query.count_at_most is None else max(query.count_at_most, offset + limit + 1)
-    counted: Select[int]
-    if only_text and cap is not None:
-        counted = arms.count_at_most(cap)
-    else:
-        matched = ids_only.where(Interaction.id.in_(arms.union())) if not only_text else None
-        source = arms.union() if matched is None else matched.limit(cap)
-        counted = select(func.count()).select_from(source.subquery())
-    total: int = session.scalar(counted) or 0
-    capped = cap is not None and total >= cap
-    # Walking visits about (offset + limit) * entries / matches entries; sorting costs
-    # the number of matches. A capped count has more matches still: walk.
-    entries: int = session.scalar(select(func.count()).select_from(Interaction)) or 0
-    condition: ColumnElement[bool]
-    if not capped and (offset + limit) * entries * WALK_COST >= total * total:
-        condition = Interaction.id.in_(arms.union())
-    else:
-        # Probing walks about (offset + limit) * entries / matches entries; building the
-        # words' set costs their number. Count the words' matches only as far as decides.
-        enough = isqrt((offset + limit) * entries * PROBE_COST) + 1
-        probe = (session.scalar(arms.words_at_most(enough)) or 0) >= enough
-        condition = arms.row_matches(text, probe)
-    page = ids_only.where(condition).order_by(*NEWEST_FIRST).offset(offset).limit(limit)
-    return list(session.scalars(page)), total, capped
+def _cap(query: InteractionQuery, offset: int, limit: int) -> int | None:
+    """Where counting the matches stops: never before the page after this one."""
+    most = query.count_at_most
+    return None if most is None else max(most, offset + limit + 1)
 
 
 class ContactLogService:
@@ -243,17 +191,22 @@ class ContactLogService:
         with self._db.read() as session:
             arms = matching_arms(text, sqlite) if text and sqlite else None
             if arms is not None:
-                ids, total, capped = _text_page(session, stmt, arms, text, query, offset, limit)
+                ids, total, capped = text_page(
+                    session, stmt, arms, text, _cap(query, offset, limit), offset, limit
+                )
                 found = _by_ids(session, ids)
                 rows = tuple(interaction_info(i) for i in found)
                 return Page(rows, total, offset, limit, capped)
             ids_only = stmt.with_only_columns(Interaction.id)
+            cap = _cap(query, offset, limit) if text else None
             if text:
                 ids_only = ids_only.where(matching(text, sqlite, Interaction.id))
-            total = session.scalar(select(func.count()).select_from(ids_only.subquery())) or 0
+            counted = ids_only.limit(cap).subquery()
+            total = session.scalar(select(func.count()).select_from(counted)) or 0
             page = ids_only.order_by(*NEWEST_FIRST).offset(offset).limit(limit)
             found = _by_ids(session, list(session.scalars(page)))
-            return Page(tuple(interaction_info(i) for i in found), total, offset, limit)
+            rows = tuple(interaction_info(i) for i in found)
+            return Page(rows, total, offset, limit, cap is not None and total >= cap)
 
     def get(self, interaction_id: int) -> InteractionInfo:
         with self._db.read() as session:
