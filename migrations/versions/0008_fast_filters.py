@@ -37,10 +37,14 @@ def upgrade() -> None:
     if bind.dialect.name == 'sqlite':
         fts.drop_sqlite(bind)
         fts.install_sqlite(bind)
+    elif bind.dialect.name == 'postgresql':
+        fts.install_pg_filter_trigrams(bind)
 
 
 def downgrade() -> None:
     # The search index stays as it is: a superset of the older one, which reads it alike.
+    if op.get_bind().dialect.name == 'postgresql':
+        fts.drop_pg_filter_trigrams(op.get_bind())
     with op.batch_alter_table('people', schema=None) as batch_op:
         batch_op.drop_index('ix_people_organisation')
         batch_op.create_index('ix_people_organisation_id', ['organisation_id'], unique=False)

@@ -88,7 +88,18 @@ PREFIXES = "1 2 3"
 
 # Autogenerate must not see the index: virtual tables, their shadow tables, PG indexes.
 _SQLITE_NAME = re.compile(r"_(fts|tri)(_(data|idx|content|docsize|config))?$")
-_PG_NAMES = frozenset(name for t in SEARCH_TABLES for name in (t.pg_index, t.pg_trgm_index))
+# PostgreSQL: the list filters' name rules (``column ILIKE …``, see
+# services/_query.word_prefix) read these trigram indexes instead of scanning the table.
+# Revision 0008 installs them where pg_trgm can be had.
+PG_FILTER_TRIGRAMS: dict[str, tuple[str, str]] = {
+    "ix_organisations_name_trgm": ("organisations", "name"),
+    "ix_people_full_name_trgm": ("people", "full_name"),
+    "ix_people_email_trgm": ("people", "email"),
+}
+_PG_NAMES = frozenset(
+    [name for t in SEARCH_TABLES for name in (t.pg_index, t.pg_trgm_index)]
+    + list(PG_FILTER_TRIGRAMS)
+)
 
 
 def is_search_object(name: str) -> bool:
@@ -356,6 +367,24 @@ def install_postgresql(conn: Connection) -> bool:
                 f"USING gin (({pg_substring_text(t)}) {opclass})"
             )
     return True
+
+
+def install_pg_filter_trigrams(conn: Connection) -> bool:
+    """The filters' trigram indexes; False (and nothing made) without pg_trgm."""
+    schema = ensure_extension(conn, "pg_trgm")
+    if schema is None:
+        return False
+    for index, (table, column) in PG_FILTER_TRIGRAMS.items():
+        conn.exec_driver_sql(
+            f"CREATE INDEX IF NOT EXISTS {index} ON {table} "
+            f'USING gin ({column} "{schema}".gin_trgm_ops)'
+        )
+    return True
+
+
+def drop_pg_filter_trigrams(conn: Connection) -> None:
+    for index in PG_FILTER_TRIGRAMS:
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index}")
 
 
 def drop_postgresql(conn: Connection) -> None:
