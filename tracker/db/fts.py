@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.exc import DBAPIError
 
 
@@ -223,6 +223,16 @@ def missing_sqlite_objects(conn: Connection) -> list[str]:
         )
     }
     return [name for name in sqlite_objects() if name not in present]
+
+
+def sqlite_definitions_differ(conn: Connection) -> bool:
+    """Whether an index table was made by other DDL than today's (e.g. other prefixes)."""
+    wanted = {name: ddl for t in SEARCH_TABLES for name, ddl in _sqlite_tables(t).items()}
+    query = text(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN :names"
+    ).bindparams(bindparam("names", expanding=True))
+    made = {str(row[0]): row[1] for row in conn.execute(query, {"names": list(wanted)})}
+    return any(made.get(name) != ddl for name, ddl in wanted.items())
 
 
 def integrity_check_sqlite(conn: Connection) -> list[str]:
