@@ -87,16 +87,21 @@ def service_calls(svc: Any, today: date, year: int) -> list[ServiceCall]:
         ("contact log page 1", lambda: svc.contact_log.list(InteractionQuery()), 50),
         (
             "contact log filtered 'ros'",
-            lambda: svc.contact_log.list(InteractionQuery(text="ros")),
+            # As the screen asks: counting stops at 10,000 ("10000+ entries").
+            lambda: svc.contact_log.list(InteractionQuery(text="ros", count_at_most=10_000)),
             35,
         ),
         ("follow-ups page 1", lambda: svc.contact_log.followups(today), 50),
         ("follow-up summary (dashboard)", lambda: svc.contact_log.followup_summary(today), None),
         ("budget table", lambda: svc.budget.table(year), 50),
         ("plan overview", lambda: svc.plans.overview(year), None),
-        ("search 'rossi ma'", lambda: svc.search.search("rossi ma", limit=30), 30),
-        ("search 'd'an'", lambda: svc.search.search("d'an", limit=30), 30),
-        ("search 'ni'", lambda: svc.search.search("ni", limit=30), 30),
+        (
+            "search 'rossi ma'",
+            lambda: svc.search.search("rossi ma", limit=30, count_at_most=10_000),
+            30,
+        ),
+        ("search 'd'an'", lambda: svc.search.search("d'an", limit=30, count_at_most=10_000), 30),
+        ("search 'ni'", lambda: svc.search.search("ni", limit=30, count_at_most=10_000), 30),
     ]
 
 

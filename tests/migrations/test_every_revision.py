@@ -206,3 +206,28 @@ def test_a_migration_failing_half_way_changes_nothing_and_the_backup_restores(
     db_path = Path(engine.url.database or "")
     restore_sqlite(backups[0], db_path)
     _same_rows(make_engine(f"sqlite:///{db_path}"), before)
+
+
+def test_0008_rebuilds_an_older_search_index_with_one_letter_prefixes(
+    filled: tuple[Engine, Settings],
+) -> None:
+    engine, settings = filled
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the FTS5 index is SQLite's")
+    _run(engine, "0006", down=True)
+    with engine.begin() as conn:  # the index as 0003 made it before 0008: prefixes 2 and 3
+        old = fts.sqlite_objects()["interactions_fts"].replace(fts.PREFIXES, "2 3")
+        conn.exec_driver_sql("DROP TABLE interactions_fts")
+        conn.exec_driver_sql(old)
+        conn.exec_driver_sql("INSERT INTO interactions_fts(interactions_fts) VALUES ('rebuild')")
+        assert fts.sqlite_definitions_differ(conn)
+
+    migrate.upgrade_to_head(engine, backup_dir=settings.backup_dir)
+
+    with engine.connect() as conn:
+        assert not fts.sqlite_definitions_differ(conn)
+        assert fts.integrity_check_sqlite(conn) == []
+        found = conn.exec_driver_sql(
+            "SELECT count(*) FROM interactions_fts WHERE interactions_fts MATCH 'm*'"
+        ).scalar_one()
+    assert found == 8  # "meeting 0" … "meeting 7"

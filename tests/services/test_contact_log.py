@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -7,7 +8,7 @@ from sqlalchemy import func, select
 
 from tracker.domain.errors import ConflictError, NotFoundError, RuleViolation, ValidationError
 from tracker.domain.models import Interaction, Organisation, Person
-from tracker.services import contact_log
+from tracker.services import _log_matching
 from tracker.services.context import Services
 from tracker.services.dto_partners import InteractionQuery, MeetingEntry
 
@@ -275,10 +276,71 @@ def test_a_filter_with_many_matches_pages_the_same_way(
         services.contact_log.add({"date": f"0{day}/10/2018", "summary": "Met"}, people=[anna])
     query = InteractionQuery(text="rossi", limit=3, offset=2)
     few = services.contact_log.list(query)
-    monkeypatch.setattr(contact_log, "DENSE_MATCHES", 0)  # as if there were thousands
+    monkeypatch.setattr(_log_matching, "WALK_COST", 0)  # as if there were thousands
     many = services.contact_log.list(query)
     assert (many.rows, many.total) == (few.rows, few.total)
     assert [r.occurred_on.day for r in many.rows] == [5, 4, 3]
+
+
+FILTER_TEXTS = ("l'ufficio", "ufficio", "d'an", "D'Angelo", "nicolò", "nicolo", "nic", "n")
+FILTER_TEXTS += ("s.p.a", "S.p.A.", "spa", "rossi", "ro", "r", "zzz", "2018")
+
+
+@pytest.fixture
+def busy_log(services: Services, anna: int) -> None:
+    """Entries matching the filter texts by their words, their organisation's name or
+    their person's name, on the same and on different days."""
+    spa = services.organisations.create({"name": "Nicolò Trasporti S.p.A.", "country": "IT"})
+    angelo = services.people.create({"name": "Marta D'Angelo", "organisation": spa.id})
+    summaries = (
+        "Incontro con l'ufficio stampa",
+        "Call with D'Angelo about the 2018 call",
+        "Nicolo and Nicolò at the fair",
+        "Visit to S.p.A. partners",
+        "Rossi's follow-up",
+        "Nothing in particular",
+    )
+    for i in range(24):
+        links = {"people": [anna]} if i % 3 == 0 else {"people": [angelo.id]}
+        if i % 4 == 0:
+            links = {"organisations": [spa.id]}
+        day = 1 + i % 9  # several entries a day: the order's tie-breakers matter
+        fields = {"date": f"0{day}/10/2018", "summary": summaries[i % len(summaries)]}
+        if i % 5 == 0:
+            fields["time"] = f"{8 + i % 4}:00"
+        services.contact_log.add(fields, **links)
+
+
+@pytest.mark.parametrize("text", FILTER_TEXTS)
+def test_walking_the_log_finds_what_sorting_the_matches_finds(
+    services: Services, busy_log: None, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whichever way a page is found (sort the matches; walk the log testing each entry
+    against the set of the words' matches, or asking the index entry by entry), and
+    whether or not the count stops early, the rows and their order are the same."""
+    pages = [InteractionQuery(text=text, offset=off, limit=4) for off in (0, 4, 12)]
+    sorted_ = [services.contact_log.list(q) for q in pages]
+    assert sorted_[0].total == len(
+        services.contact_log.list(InteractionQuery(text=text, limit=500)).rows
+    )
+    for walk, probe in ((0, 10**9), (0, 0)):
+        monkeypatch.setattr(_log_matching, "WALK_COST", walk)
+        monkeypatch.setattr(_log_matching, "PROBE_COST", probe)
+        for cap in (None, 5):
+            for query, expected in zip(pages, sorted_, strict=True):
+                found = services.contact_log.list(replace(query, count_at_most=cap))
+                assert found.rows == expected.rows, (walk, probe, cap, query.offset)
+                if cap is None or expected.total < max(cap, query.offset + 5):
+                    assert (found.total, found.capped) == (expected.total, False)
+                else:
+                    assert found.capped and found.total == max(cap, query.offset + 5)
+
+
+def test_a_capped_count_still_reaches_the_next_page(services: Services, busy_log: None) -> None:
+    first = services.contact_log.list(InteractionQuery(text="n", limit=4, count_at_most=3))
+    assert first.capped and first.total == 5 and first.has_more
+    exact = services.contact_log.list(InteractionQuery(text="n", limit=4))
+    assert not exact.capped and exact.total > 5
 
 
 def test_mark_done_and_reopen(services: Services, anna: int) -> None:

@@ -203,3 +203,22 @@ def test_normalised_names_used_for_similarity(services: Services) -> None:
     services.people.create({"name": "Hans Müller"})
     found = services.people.similar("Hans Muller")
     assert found and normalise_person_name(found[0].name) == "hans muller"
+
+
+@pytest.mark.parametrize("text", ["r", "ro", "rossi", "d'an", "nicolò", "Nic", "anna.r"])
+def test_a_filter_matching_most_people_pages_like_one_sort(services: Services, text: str) -> None:
+    """Many matches: a page is read along the name index, testing each person; few: the
+    matches are sorted. Page by page the first gives what the second gives for all."""
+    names = ("Rossi D'Angelo", "rossi Nicolò", "Anna Rossi", "Roberto Nicolini", "Zed Ross")
+    for i in range(30):
+        fields = {"name": names[i % len(names)], "email": f"anna.r{i}@ex.it" if i % 3 else ""}
+        services.people.create(fields)
+    everything = services.people.list(PersonQuery(text=text, limit=500))
+    assert everything.total == len(everything.rows) > 0
+    for size in (3, 4):
+        pages = [
+            services.people.list(PersonQuery(text=text, offset=offset, limit=size))
+            for offset in range(0, everything.total, size)
+        ]
+        assert [r.id for p in pages for r in p.rows] == [r.id for r in everything.rows]
+        assert {p.total for p in pages} == {everything.total}

@@ -280,6 +280,36 @@ def test_broad_words_rank_only_the_newest_matches_but_count_them_all(
     assert results.total_by_kind["person"] == 30
 
 
+def test_counting_can_stop_early_and_says_so_with_the_same_hits(
+    crm: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with crm.db.write() as s:
+        s.add_all(Person(full_name=f"Zeno Number{i}") for i in range(30))
+    for ranked in (5, search_module.RANKED_AT_MOST):  # the count query runs, or not
+        monkeypatch.setattr(search_module, "RANKED_AT_MOST", ranked)
+        exact = crm.search.search("zeno", limit=7)
+        capped = crm.search.search("zeno", limit=7, count_at_most=12)
+        roomy = crm.search.search("zeno", limit=7, count_at_most=30)
+        assert capped.hits == exact.hits == roomy.hits
+        assert (exact.total_by_kind["person"], exact.capped_kinds) == (30, frozenset())
+        assert (capped.total_by_kind["person"], capped.capped_kinds) == (12, {"person"})
+        assert (roomy.total_by_kind["person"], roomy.capped_kinds) == (30, frozenset())
+
+
+@pytest.mark.parametrize("typed", ["l'ufficio", "d'An", "Nicolò", "S.p.A.", "n", "d'"])
+def test_capped_counts_find_the_same_hits_for_accents_and_apostrophes(
+    crm: Services, typed: str
+) -> None:
+    crm.organisations.create({"name": "Nicolò Trasporti S.p.A.", "notes": "l'ufficio acquisti"})
+    crm.people.create({"name": "Marta D'Angelo", "notes": "Nicolo, l'Ufficio"})
+    exact = crm.search.search(typed, limit=30)
+    capped = crm.search.search(typed, limit=30, count_at_most=1)
+    assert exact.hits and capped.hits == exact.hits
+    for kind, n in exact.total_by_kind.items():
+        assert capped.total_by_kind[kind] == min(n, 1)
+        assert (kind in capped.capped_kinds) == (n > 1)
+
+
 def test_the_index_follows_updates_and_deletes(crm: Services) -> None:
     with crm.db.write() as s:
         s.execute(update(Organisation).where(Organisation.name == "BioWin").values(name="MedWin"))

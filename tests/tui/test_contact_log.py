@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -12,6 +13,7 @@ from tracker.services.context import Services
 from tracker.services.dto_partners import InteractionQuery
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.modals.interaction import InteractionForm
+from tracker.tui.screens import contact_log as contact_log_screen
 from tracker.tui.screens.contact_log import ContactLogScreen
 from tracker.tui.widgets.field import Field
 from tracker.tui.widgets.log_table import LogTable
@@ -253,3 +255,27 @@ async def test_the_log_pages_through_the_database(settings: Settings) -> None:
         await press(pilot, "up")  # past the top: the end of page 1
         assert "rows 1–50 · page 1 of 2" in screen_text(pilot)
         assert table.cursor_row == 49
+
+
+async def test_a_filter_matching_more_than_the_count_cap_says_so(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(contact_log_screen, "COUNT_AT_MOST", 55)  # as 10,000 on a big log
+    async with running(settings) as pilot:
+        enrich = svc(pilot).organisations.find("ENRICH USA").id
+        for n in range(60):
+            svc(pilot).contact_log.add(
+                {"date": f"{n % 28 + 1:02d}/09/2018", "summary": f"call {n:02d}"},
+                organisations=[enrich],
+            )
+        await press(pilot, "L")
+        assert "60 entries · rows 1–50 · page 1 of 2" in screen_text(pilot)  # no filter
+        await press(pilot, "slash")
+        await type_text(pilot, "call")
+        await press(pilot, "enter")
+        table = pilot.app.screen.query_one(LogTable)
+        assert table.row_count == 50
+        assert "55+ entries · rows 1–50" in screen_text(pilot)
+        await press(pilot, "right_square_bracket")  # the next page is still there
+        assert table.row_count == 10
+        assert "60 entries · rows 51–60 · page 2 of 2" in screen_text(pilot)

@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList
 from tracker.config import Settings
 from tracker.domain.event_rules import EventData
 from tracker.services.context import Services
+from tracker.tui.modals import search as search_modal
 from tracker.tui.modals.interaction import InteractionForm
 from tracker.tui.modals.org_form import OrganisationForm
 from tracker.tui.modals.search import SearchModal
@@ -142,3 +143,18 @@ async def test_enter_on_a_call_shows_it_on_the_calls_screen(settings: Settings, 
         assert isinstance(pilot.app.screen, CallsScreen)
         current = pilot.app.screen.query_one(CallTable).current
         assert current is not None and current.name.lower() == text
+
+
+async def test_a_count_that_stopped_early_is_shown_as_at_least(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_modal, "COUNT_AT_MOST", 2)  # as 10,000 on a big database
+    async with running(settings) as pilot:
+        for name in ("Zeno Alfa", "Zeno Beta", "Zeno Gamma"):
+            svc(pilot).people.create({"name": name})
+        await search(pilot, "zeno")
+        assert len(hits(pilot)) == 3  # every hit is still there
+        assert "2+ people" in screen_text(pilot)
+        await search(pilot, "zeno g")
+        assert "1 person  ·" in screen_text(pilot)
+        assert "1+ person" not in screen_text(pilot)

@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from enum import Enum
-from typing import Any, Literal
+from typing import Literal
 
 from sqlalchemy import (
     ColumnElement,
-    CompoundSelect,
-    Select,
     and_,
     case,
     func,
@@ -34,7 +32,7 @@ from tracker.i18n import _
 from tracker.services import _lookup_partners as find
 from tracker.services import _timeline
 from tracker.services._convert_partners import WITH_LINKS, follow_up_row, interaction_info
-from tracker.services._log_matching import matching, matching_ids
+from tracker.services._log_matching import NEWEST_FIRST, matching, matching_arms, text_page
 from tracker.services._meeting_batch import log_batch
 from tracker.services._query import window
 from tracker.services.dto_partners import (
@@ -56,7 +54,6 @@ class Keep(Enum):
 
 
 KEEP = Keep.KEEP
-DENSE_MATCHES = 5_000  # a filter matching more entries pages by date, not by its matches
 
 
 def _open_follow_up() -> ColumnElement[bool]:
@@ -120,6 +117,12 @@ def _links(
 def _info(session: Session, interaction_id: int) -> InteractionInfo:
     stmt = select(Interaction).where(Interaction.id == interaction_id).options(*WITH_LINKS)
     return interaction_info(session.scalars(stmt).one())
+
+
+def _cap(query: InteractionQuery, offset: int, limit: int) -> int | None:
+    """Where counting the matches stops: never before the page after this one."""
+    most = query.count_at_most
+    return None if most is None else max(most, offset + limit + 1)
 
 
 class ContactLogService:
@@ -186,33 +189,24 @@ class ContactLogService:
         text = " ".join(query.text.split())
         sqlite = self._db.is_sqlite
         with self._db.read() as session:
+            arms = matching_arms(text, sqlite) if text and sqlite else None
+            if arms is not None:
+                ids, total, capped = text_page(
+                    session, stmt, arms, text, _cap(query, offset, limit), offset, limit
+                )
+                found = _by_ids(session, ids)
+                rows = tuple(interaction_info(i) for i in found)
+                return Page(rows, total, offset, limit, capped)
             ids_only = stmt.with_only_columns(Interaction.id)
-            counted: Select[Any] | CompoundSelect[Any] = ids_only
+            cap = _cap(query, offset, limit) if text else None
             if text:
                 ids_only = ids_only.where(matching(text, sqlite, Interaction.id))
-                matches = matching_ids(text, sqlite)
-                only_text = stmt.whereclause is None
-                counted = matches if only_text and matches is not None else ids_only
-            total = session.scalar(select(func.count()).select_from(counted.subquery())) or 0
-            if text and sqlite and total > DENSE_MATCHES:
-                # Many matches: walking the log newest first (its date index) finds a
-                # page's worth at once, where sorting the matches would read them all.
-                # ``id + 0`` keeps SQLite from starting at the matches instead.
-                ids_only = stmt.with_only_columns(Interaction.id).where(
-                    matching(text, sqlite, Interaction.id + 0)
-                )
-            page = (
-                ids_only.order_by(
-                    Interaction.occurred_on.desc(),
-                    Interaction.occurred_time.is_(None),
-                    Interaction.occurred_time.desc(),
-                    Interaction.id.desc(),
-                )
-                .offset(offset)
-                .limit(limit)
-            )
+            counted = ids_only.limit(cap).subquery()
+            total = session.scalar(select(func.count()).select_from(counted)) or 0
+            page = ids_only.order_by(*NEWEST_FIRST).offset(offset).limit(limit)
             found = _by_ids(session, list(session.scalars(page)))
-            return Page(tuple(interaction_info(i) for i in found), total, offset, limit)
+            rows = tuple(interaction_info(i) for i in found)
+            return Page(rows, total, offset, limit, cap is not None and total >= cap)
 
     def get(self, interaction_id: int) -> InteractionInfo:
         with self._db.read() as session:

@@ -24,12 +24,14 @@ def _iso(d: date | None) -> str:
 
 @dataclass(frozen=True)
 class Page(Generic[RowT]):
-    """One window of a longer list: ``total`` counts every row the filters match."""
+    """One window of a longer list: ``total`` counts every row the filters match, or,
+    when ``capped``, at least that many (the query asked to stop counting there)."""
 
     rows: tuple[RowT, ...]
     total: int
     offset: int
     limit: int
+    capped: bool = False
 
     @property
     def has_more(self) -> bool:
@@ -252,6 +254,9 @@ class InteractionQuery:
     date_to: date | None = None
     offset: int = 0
     limit: int = 50
+    # Stop counting the text's matches here (the page says "at least"): a keystroke's
+    # first letter can match most of the log. None: count them all.
+    count_at_most: int | None = None
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ class SearchResults:
     hits: tuple[SearchHit, ...] = ()
     # How many of each kind match by word (substring-only hits not counted).
     total_by_kind: dict[SearchKind, int] = field(default_factory=dict)
+    # The kinds whose count stopped early (``count_at_most``): at least their total match.
+    capped_kinds: frozenset[SearchKind] = frozenset()
 
     @property
     def total(self) -> int:

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -30,7 +31,9 @@ from tracker.services.dto_partners import (
 )
 
 
-def _filtered(query: PersonQuery, sqlite: bool) -> Select[Person]:
+def _filtered(query: PersonQuery, sqlite: bool, walk: bool = False) -> Select[Person]:
+    """``walk``: test the candidates row by row (``id + 0`` keeps SQLite from starting at
+    them), for reading a long match list in the order of an index."""
     stmt = select(Person)
     text = " ".join(query.text.split())
     if text:
@@ -38,7 +41,7 @@ def _filtered(query: PersonQuery, sqlite: bool) -> Select[Person]:
             text, autoescape=True
         )
         candidates = word_ids(True, "people", text, ("full_name", "email")) if sqlite else None
-        stmt = stmt.where(narrowed(exact, Person.id, candidates))
+        stmt = stmt.where(narrowed(exact, Person.id + 0 if walk else Person.id, candidates))
     if query.organisation_id is not None:
         stmt = stmt.where(Person.organisation_id == query.organisation_id)
     if query.staff is not None:
@@ -58,6 +61,15 @@ def _filtered(query: PersonQuery, sqlite: bool) -> Select[Person]:
     return stmt
 
 
+def _unfiltered(query: PersonQuery) -> bool:
+    return (
+        not query.text.strip()
+        and query.organisation_id is None
+        and query.staff is None
+        and not query.consent
+    )
+
+
 def _order(query: PersonQuery) -> list[ColumnElement[Any]]:
     if query.sort not in PERSON_SORTS:
         raise ValidationError(
@@ -70,6 +82,43 @@ def _order(query: PersonQuery) -> list[ColumnElement[Any]]:
         "updated": [(Person.updated_at, True), name],
     }
     return [*sort_keys(keys[query.sort], query.descending), Person.id.asc()]
+
+
+# SQLite: people with an organisation, organisation by organisation in name order, each
+# one's people in name order: both read from indexes (ix_organisations_name and
+# ix_people_organisation), no sort of everyone. CROSS JOIN keeps that loop order: with an
+# inner join the planner, without statistics, reads people first and sorts them all.
+_WITH_ORGANISATION = (
+    "SELECT people.id FROM organisations CROSS JOIN people "
+    "ON people.organisation_id = organisations.id "
+    "ORDER BY organisations.name {d}, people.full_name {d}, people.id LIMIT :n OFFSET :skip"
+)
+
+
+def _by_organisation(
+    session: Session, total: int, offset: int, limit: int, descending: bool
+) -> list[int]:
+    """The ids of an unfiltered page sorted by organisation (the order of ``_order``):
+    two ordered reads, the people with an organisation and those without, as the page
+    spans them; reversed, those without come first."""
+    with_org = sql(_WITH_ORGANISATION.format(d="DESC" if descending else "ASC"))
+    name = Person.full_name.desc() if descending else Person.full_name.asc()
+    without = select(Person.id).where(Person.organisation_id.is_(None))
+    alone = session.scalar(select(func.count()).select_from(without.subquery())) or 0
+    without = without.order_by(name, Person.id.asc())
+
+    def read(with_organisation: bool, skip: int, n: int) -> list[int]:
+        if with_organisation:
+            return list(session.scalars(with_org, {"n": n, "skip": skip}))
+        return list(session.scalars(without.offset(skip).limit(n)))
+
+    first_size = alone if descending else total - alone
+    ids: list[int] = []
+    if offset < first_size:
+        ids += read(not descending, offset, limit)
+    if len(ids) < limit:
+        ids += read(descending, max(0, offset - first_size), limit - len(ids))
+    return ids
 
 
 def resolve_person_fields(
@@ -121,6 +170,24 @@ class PeopleService:
         with self._db.read() as session:
             filtered = _filtered(query, self._db.is_sqlite)
             total = session.scalar(select(func.count()).select_from(filtered.subquery())) or 0
+            if query.sort == "organisation" and self._db.is_sqlite and _unfiltered(query):
+                ids = _by_organisation(session, total, offset, limit, query.descending)
+                by_id = {
+                    p.id: p
+                    for p in session.scalars(
+                        select(Person)
+                        .where(Person.id.in_(ids))
+                        .options(joinedload(Person.organisation))
+                    )
+                }
+                rows = tuple(person_row(by_id[i]) for i in ids)
+                return Page(rows, total, offset, limit)
+            if self._db.is_sqlite and query.sort == "name" and query.text.strip():
+                # Many matches: the name index read in order finds a page at once, where
+                # sorting the matches reads them all (as in the contact log).
+                people = session.scalar(select(func.count()).select_from(Person)) or 0
+                if (offset + limit) * people * 2 < total * total:
+                    filtered = _filtered(query, True, walk=True)
             stmt = (
                 filtered.outerjoin(Organisation, Organisation.id == Person.organisation_id)
                 .options(joinedload(Person.organisation))

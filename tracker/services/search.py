@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import TextClause, select
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
@@ -60,7 +60,9 @@ class _Ranked:
 
 
 class _Queries(Protocol):
-    def words(self, t: SearchTable, terms: Sequence[str], limit: int) -> tuple[Scored, int]: ...
+    def words(
+        self, t: SearchTable, terms: Sequence[str], limit: int, most: int | None
+    ) -> tuple[Scored, int]: ...
 
     def substrings(self, t: SearchTable, terms: Sequence[str], limit: int) -> Scored: ...
 
@@ -69,7 +71,9 @@ class _Sqlite:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def words(self, t: SearchTable, terms: Sequence[str], limit: int) -> tuple[Scored, int]:
+    def words(
+        self, t: SearchTable, terms: Sequence[str], limit: int, most: int | None
+    ) -> tuple[Scored, int]:
         weights = ", ".join(str(w) for w in t.weights)
         params = {"q": fts5_prefix_query(terms), "n": limit, "cap": RANKED_AT_MOST}
         rows = self._session.execute(
@@ -83,8 +87,8 @@ class _Sqlite:
         ).all()
         total = rows[0][2] if rows else 0
         if total == RANKED_AT_MOST:
-            count = f"SELECT count(*) FROM {t.fts} WHERE {t.fts} MATCH :q"
-            total = self._session.execute(sql(count), params).scalar_one()
+            count = f"SELECT rowid FROM {t.fts} WHERE {t.fts} MATCH :q"
+            total = self._session.execute(_counting(count, most), params).scalar_one()
         return [(r[0], r[1]) for r in rows], total
 
     def substrings(self, t: SearchTable, terms: Sequence[str], limit: int) -> Scored:
@@ -103,7 +107,9 @@ class _Postgres:
         self._session = session
         self.trigram = trigram
 
-    def words(self, t: SearchTable, terms: Sequence[str], limit: int) -> tuple[Scored, int]:
+    def words(
+        self, t: SearchTable, terms: Sequence[str], limit: int, most: int | None
+    ) -> tuple[Scored, int]:
         query = f"to_tsquery('simple', {fts.pg_fold_query(':q')})"
         document, table = fts.pg_document(t), t.table
         params = {"q": tsquery_prefix(terms), "n": limit, "cap": RANKED_AT_MOST}
@@ -119,8 +125,8 @@ class _Postgres:
         ).all()
         total = rows[0][2] if rows else 0
         if total == RANKED_AT_MOST:
-            count = f"SELECT count(*) FROM {table} WHERE {document} @@ {query}"
-            total = self._session.execute(sql(count), params).scalar_one()
+            count = f"SELECT {table}.id FROM {table} WHERE {document} @@ {query}"
+            total = self._session.execute(_counting(count, most), params).scalar_one()
         return [(r[0], float(r[1])) for r in rows], total
 
     def substrings(self, t: SearchTable, terms: Sequence[str], limit: int) -> Scored:
@@ -142,6 +148,13 @@ class _Postgres:
         return [(r[0], float(r[1])) for r in rows]
 
 
+def _counting(matches: str, most: int | None) -> TextClause:
+    """Count the rows ``matches`` selects; with ``most``, one past it at the most."""
+    if most is None:
+        return sql(f"SELECT count(*) FROM ({matches}) AS m")
+    return sql(f"SELECT count(*) FROM ({matches} LIMIT {int(most) + 1}) AS m")
+
+
 class SearchService:
     """The search box and ``tracker search``: one read per keystroke, never an error."""
 
@@ -150,8 +163,15 @@ class SearchService:
         self._pg_trigram: bool | None = None
 
     def search(
-        self, text: str, *, kinds: Collection[str] | None = None, limit: int = 20
+        self,
+        text: str,
+        *,
+        kinds: Collection[str] | None = None,
+        limit: int = 20,
+        count_at_most: int | None = None,
     ) -> SearchResults:
+        """``count_at_most``: stop counting a kind's matches past it (the results say
+        which kinds; the hits are the same). None counts them all."""
         terms = terms_of(text)
         wanted = _wanted(kinds)
         if not terms or not wanted:
@@ -162,13 +182,19 @@ class SearchService:
             ranked: list[_Ranked] = []
             totals: dict[SearchKind, int] = {}
             for kind in wanted:
-                found, totals[kind] = queries.words(_TABLE[kind], terms, limit)
+                found, totals[kind] = queries.words(_TABLE[kind], terms, limit, count_at_most)
                 ranked += [_Ranked(kind, id_, score, False) for id_, score in found]
             if len(ranked) < limit and min(map(len, terms)) >= MIN_SUBSTRING:
                 ranked += _substring_hits(queries, wanted, terms, ranked, limit)
             ranked.sort(key=lambda r: (-r.score, SEARCH_KINDS.index(r.kind), r.id))
             hits = _hits(session, ranked[:limit], terms)
-        return SearchResults(query=text, terms=terms, hits=hits, total_by_kind=totals)
+        most = count_at_most
+        capped = frozenset(k for k, n in totals.items() if most is not None and n > most)
+        for kind in capped:
+            totals[kind] = most or 0
+        return SearchResults(
+            query=text, terms=terms, hits=hits, total_by_kind=totals, capped_kinds=capped
+        )
 
     def _queries(self, session: Session) -> _Queries:
         if self._db.is_sqlite:

@@ -68,13 +68,15 @@ class Person(Editable, Base):
     __table_args__ = (
         Index("ix_people_name", "full_name", "id"),
         Index("ix_people_updated", "updated_at"),
+        # The list sorted by organisation reads people in this order, organisation by one.
+        Index("ix_people_organisation", "organisation_id", "full_name", "id"),
         {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     full_name: Mapped[str] = mapped_column(String(200))
     organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisations.id", ondelete="SET NULL"), index=True
+        ForeignKey("organisations.id", ondelete="SET NULL")
     )
     role: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str] = mapped_column(String(320), default="", index=True)

@@ -42,6 +42,8 @@ KIND_LABELS = {
     "interaction": N_("contact"),
     "call": N_("call"),
 }
+# A first letter matches most of a big database: counting stops here ("10000+ contacts").
+COUNT_AT_MOST = 10_000
 KIND_COUNTS = {
     "organisation": (N_("{n} organisation"), N_("{n} organisations")),
     "person": (N_("{n} person"), N_("{n} people")),
@@ -108,7 +110,7 @@ class SearchModal(ModalScreen[SearchHit | None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def search(self, text: str) -> None:
-        results = self.services.search.search(text, limit=LIMIT)
+        results = self.services.search.search(text, limit=LIMIT, count_at_most=COUNT_AT_MOST)
         self.app.call_from_thread(self.show, results)
 
     def show(self, results: SearchResults) -> None:
@@ -127,7 +129,9 @@ class SearchModal(ModalScreen[SearchHit | None]):
             status.update(_("Nothing found for “{text}”.").format(text=results.query.strip()))
         else:
             counts = [
-                ngettext(*KIND_COUNTS[kind], n).format(n=n)
+                ngettext(*KIND_COUNTS[kind], n).format(
+                    n=f"{n}+" if kind in results.capped_kinds else n
+                )
                 for kind, n in results.total_by_kind.items()
                 if n
             ]

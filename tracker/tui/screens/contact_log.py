@@ -30,6 +30,9 @@ from tracker.tui.widgets.log_filters import LogFilterBar, LogFilters
 from tracker.tui.widgets.log_table import LogTable
 
 PAGE_SIZE = 50
+# A filter's first letter can match most of a big log: past this many, the status line
+# says "10000+" and the service stops counting (the pages themselves are exact).
+COUNT_AT_MOST = 10_000
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,7 @@ class ContactLogScreen(InteractionActions):
             date_to=date_to,
             offset=offset,
             limit=PAGE_SIZE,
+            count_at_most=COUNT_AT_MOST,
         )
         page = Page((), 0, 0, PAGE_SIZE) if problems else self.svc.contact_log.list(query)
         if not cancelled():
@@ -175,13 +179,22 @@ class ContactLogScreen(InteractionActions):
         if not page.total and not self.filtered:
             status.update(_("No entries yet: n logs one, m logs everyone met at an event."))
             return
-        parts = [self.paging.describe(N_("entry"), N_("entries")), _("newest first"), *loaded.shown]
+        parts = [self.counted(page), _("newest first"), *loaded.shown]
         if self.filters.event_id is not None:
             name = next((e.name for e in self.events if e.id == self.filters.event_id), "")
             parts.append(f"event {name}")
         if self.filters.text:
             parts.append(f"matching “{self.filters.text}”")
         status.update(Text("  ·  ".join(parts)))
+
+    def counted(self, page: Page[InteractionInfo]) -> str:
+        """57 entries · rows 1–50 · page 1 of 2; or, counting stopped, 10000+ entries."""
+        if not page.capped:
+            return self.paging.describe(N_("entry"), N_("entries"))
+        first, last = page.offset + 1, page.offset + len(page.rows)
+        return _("{count}+ entries · rows {first}–{last}").format(
+            count=page.total, first=first, last=last
+        )
 
     @property
     def filtered(self) -> bool:
