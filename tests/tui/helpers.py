@@ -6,15 +6,14 @@ import io
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date
-from typing import Any
 
 from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import DataTable
 from textual.worker import WorkerState
 
 from tracker.config import Settings
 from tracker.tui.app import TrackerApp, make_app
+from tracker.tui.widgets.page_table import PageTable
 
 TODAY = date(2018, 10, 1)
 SIZE = (160, 48)
@@ -72,11 +71,11 @@ def screen_text(pilot: Pilot[None]) -> str:
     return console.export_text()
 
 
-def table_rows(table: DataTable[Any]) -> list[list[str]]:
+def table_rows(table: PageTable) -> list[list[str]]:
     return [[str(cell).strip() for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
-def column(table: DataTable[Any], index: int) -> list[str]:
+def column(table: PageTable, index: int) -> list[str]:
     return [row[index] for row in table_rows(table)]
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, OptionList
+from textual.widgets import OptionList
 
 from tracker.config import Settings
 from tracker.services.context import Services
@@ -18,7 +18,7 @@ from tracker.tui.modals.mission_form import MissionForm
 from tracker.tui.modals.recurrence import RecurrenceForm
 from tracker.tui.modals.schedule import ScheduleForm
 from tracker.tui.screens.calendar import CalendarScreen
-from tracker.tui.screens.missions import MissionsScreen
+from tracker.tui.screens.missions import MissionsScreen, MissionTable
 from tracker.tui.widgets.month_grid import MonthGridView
 
 from .helpers import (
@@ -172,7 +172,7 @@ async def test_missions_list_and_form(settings: Settings) -> None:
         await press(pilot, "M")
         missions = pilot.app.screen
         assert isinstance(missions, MissionsScreen)
-        table = missions.query_one("#missions", DataTable)
+        table = missions.query_one("#missions", MissionTable)
         assert table_rows(table)[0][:5] == ["22–24/10/2018", "Brussels week", "BE", "", "draft"]
         await press(pilot, "t")
         await press(pilot, "enter")  # planned, the first move offered

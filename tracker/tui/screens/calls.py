@@ -14,7 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from tracker.i18n import N_, _
 from tracker.i18n_format import money
@@ -176,16 +176,16 @@ class CallsScreen(ConsortiumActions):
         if not cancelled():
             self.app.call_from_thread(self.show_consortia, call_id, consortia)
 
-    @on(DataTable.RowHighlighted, "#calls")
-    def call_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(EntryTable.RowHighlighted, "#calls")
+    def call_highlighted(self, event: EntryTable.RowHighlighted) -> None:
         call = self.calls_table.current
         if call is not None and call.id != self.showing_call:
             self.showing_call = call.id
             self.query_one("#call-detail", Static).update(call_detail(call))
             self.load_consortia(call.id)
 
-    @on(DataTable.RowHighlighted, "#consortia")
-    def consortium_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(EntryTable.RowHighlighted, "#consortia")
+    def consortium_highlighted(self, event: EntryTable.RowHighlighted) -> None:
         self.show_members()
 
     @on(EntryTable.PageRequested)

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from tracker.i18n import N_, _
 from tracker.services.dto_calendar import MissionDetail, MissionQuery, MissionRow
@@ -16,11 +16,14 @@ from tracker.services.dto_partners import Page
 from tracker.tui.format import fmt_eur, fmt_span
 from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.mission_actions import MissionActions
+from tracker.tui.widgets.entry_table import EntryTable
 
 PAGE_SIZE = 100
 # Fixed widths: a column sized by its first rows would cut "planned" after "draft".
-COLUMNS = ((N_("Dates"), 17), (N_("Mission"), 40), (N_("Country"), 7), (N_("City"), 16),
-           (N_("Status"), 9), (N_("People"), 6), (N_("Events"), 6), (N_("Money"), 13))  # fmt: skip
+COLUMNS = (("dates", N_("Dates"), 17), ("title", N_("Mission"), 40),
+           ("country", N_("Country"), 7), ("city", N_("City"), 16),
+           ("status", N_("Status"), 9), ("people", N_("People"), 6),
+           ("events", N_("Events"), 6), ("money", N_("Money"), 13))  # fmt: skip
 
 
 def row_cells(row: MissionRow) -> list[Text]:
@@ -36,6 +39,22 @@ def row_cells(row: MissionRow) -> list[Text]:
         fmt_eur(row.allocated) if row.allocated else "—",
     ]
     return [Text(v, style=style) for v in values]
+
+
+class MissionTable(EntryTable[MissionRow]):
+    """The year's missions (one page of up to PAGE_SIZE: the edges ask for nothing)."""
+
+    HELP_NAME = N_("the list")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", N_("Edit"), show=False),
+    ]
+    COLUMNS = COLUMNS
+
+    def row_id(self, row: MissionRow) -> int:
+        return row.id
+
+    def cells(self, row: MissionRow) -> list[Text]:
+        return row_cells(row)
 
 
 class MissionsScreen(MissionActions):
@@ -57,19 +76,16 @@ class MissionsScreen(MissionActions):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="missions-heading")
-        yield DataTable(id="missions", cursor_type="row", zebra_stripes=True)
+        yield MissionTable(id="missions")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.table
-        for label, width in COLUMNS:
-            table.add_column(_(label), width=width)
-        table.focus()
+        self.table.focus()
         self.sync()
 
     @property
-    def table(self) -> DataTable[Text]:
-        return self.query_one("#missions", DataTable)
+    def table(self) -> MissionTable:
+        return self.query_one(MissionTable)
 
     def reload(self) -> None:
         if self.year is not None:
@@ -82,15 +98,9 @@ class MissionsScreen(MissionActions):
             self.app.call_from_thread(self.show, year, page)
 
     def show(self, year: int, page: Page[MissionRow]) -> None:
-        table = self.table
         keep = self._focus_id or (self.current.id if self.current else None)
         self.rows = page.rows
-        table.clear()
-        for row in page.rows:
-            table.add_row(*row_cells(row), key=str(row.id))
-        ids = [r.id for r in page.rows]
-        if keep in ids:
-            table.move_cursor(row=ids.index(keep))
+        self.table.show_rows(page.rows, focus=keep)
         self._focus_id = None
         heading = _("Missions of the {year} plan: {n}").format(year=year, n=page.total)
         if page.total > len(page.rows):
@@ -101,10 +111,7 @@ class MissionsScreen(MissionActions):
 
     @property
     def current(self) -> MissionRow | None:
-        table = self.table
-        if not self.rows or table.cursor_row < 0 or table.cursor_row >= len(self.rows):
-            return None
-        return self.rows[table.cursor_row]
+        return self.table.current
 
     def selected(self) -> MissionRow | None:
         row = self.current
@@ -115,8 +122,8 @@ class MissionsScreen(MissionActions):
     def mission_saved(self, saved: MissionDetail) -> None:
         self._focus_id = saved.id
 
-    @on(DataTable.RowSelected, "#missions")
-    def row_selected(self, event: DataTable.RowSelected) -> None:
+    @on(MissionTable.RowSelected, "#missions")
+    def row_selected(self, event: MissionTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
 

@@ -9,9 +9,9 @@ from typing import Any, ClassVar, Generic, TypeVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import DataTable
 
 from tracker.i18n import N_, _
+from tracker.tui.widgets.page_table import PageTable
 
 R = TypeVar("R")
 Column = tuple[str, str, int]  # key, heading, width
@@ -22,8 +22,8 @@ def cell(text: str, style: str = "") -> Text:
     return Text(text, style=style, overflow="ellipsis", no_wrap=True)
 
 
-class EntryTable(DataTable[Text], Generic[R]):
-    """Rows keyed by `row_id()`, drawn by `cells()`, under the headings of `COLUMNS`.
+class EntryTable(PageTable, Generic[R]):
+    """Rows identified by `row_id()`, drawn by `cells()`, under the headings of `COLUMNS`.
 
     Moving past the last or first row asks for the next or previous page.
     """
@@ -53,8 +53,10 @@ class EntryTable(DataTable[Text], Generic[R]):
         action: str
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self._entries: dict[str, R] = {}
+        super().__init__(id=id)
+        self._rows: list[R] = []
+        self._index: dict[int, int] = {}  # row id → where it is on the page
+        self.set_columns([(self.heading_text(*column), column[2]) for column in self.COLUMNS])
 
     def row_id(self, row: R) -> int:
         raise NotImplementedError
@@ -62,76 +64,45 @@ class EntryTable(DataTable[Text], Generic[R]):
     def cells(self, row: R) -> Sequence[Text]:
         raise NotImplementedError
 
-    def on_mount(self) -> None:
-        for key, label, width in self.COLUMNS:
-            self.add_column(_(label) if label else label, key=key, width=width)
+    def heading_text(self, key: str, label: str, width: int) -> str:
+        """The column's heading as shown, in the user's language."""
+        return _(label) if label else label
+
+    def row_cells(self, index: int) -> Sequence[Text]:
+        return self.cells(self._rows[index])
 
     def show_rows(self, rows: Sequence[R], *, cursor: int = 0, focus: int | None = None) -> None:
         """Show a page; the cursor goes on the row `focus` if it is there, else on `cursor`."""
-        self.clear()
-        self._entries = {str(self.row_id(row)): row for row in rows}
-        for row in rows:
-            self.add_row(*self.cells(row), key=str(self.row_id(row)))
-        if not rows:
-            return
-        if focus is not None and str(focus) in self._entries:
-            cursor = self.get_row_index(str(focus))
-        self.move_cursor(row=max(0, min(cursor, len(rows) - 1)), animate=False)
+        self._rows = list(rows)
+        self._index = {self.row_id(row): i for i, row in enumerate(self._rows)}
+        if focus is not None and focus in self._index:
+            cursor = self._index[focus]
+        self.refill(len(self._rows), cursor=cursor)
 
     def replace_row(self, row: R) -> None:
         """Redraw one row where it is (a follow-up just ticked off stays in view)."""
-        key = str(self.row_id(row))
-        if key not in self._entries:
+        index = self._index.get(self.row_id(row))
+        if index is None:
             return
-        self._entries[key] = row
-        for (column, _label, _width), cell in zip(self.COLUMNS, self.cells(row), strict=True):
-            self.update_cell(key, column, cell)
+        self._rows[index] = row
+        self.redraw_row(index)
 
     def action_command(self, action: str) -> None:
         self.post_message(self.Command(self, action))
 
     def index_of(self, row_id: int) -> int | None:
-        return self.get_row_index(str(row_id)) if str(row_id) in self._entries else None
+        return self._index.get(row_id)
 
     @property
     def entries(self) -> list[R]:
-        return list(self._entries.values())
+        return list(self._rows)
 
     @property
     def current(self) -> R | None:
-        if not self.row_count:
-            return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        return self._entries.get(key or "")
+        return self._rows[self.cursor_row] if self._rows else None
 
-    def _at_edge(self, step: int) -> bool:
-        if step > 0:
-            return bool(self.row_count) and self.cursor_row >= self.row_count - 1
-        return self.cursor_row <= 0
-
-    def action_cursor_down(self) -> None:
-        if self._at_edge(1):
-            self.post_message(self.PageRequested(self, 1))
-        else:
-            super().action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        if self._at_edge(-1):
-            self.post_message(self.PageRequested(self, -1))
-        else:
-            super().action_cursor_up()
-
-    def action_page_down(self) -> None:
-        if self._at_edge(1):
-            self.post_message(self.PageRequested(self, 1))
-        else:
-            super().action_page_down()
-
-    def action_page_up(self) -> None:
-        if self._at_edge(-1):
-            self.post_message(self.PageRequested(self, -1))
-        else:
-            super().action_page_up()
+    def edge_reached(self, step: int) -> None:
+        self.post_message(self.PageRequested(self, step))
 
 
 @dataclass

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.message import Message
-from textual.widgets import DataTable
 
-from tracker.i18n import N_, _
+from tracker.i18n import N_
 from tracker.i18n_format import money
 from tracker.services.dto import EventRow
 from tracker.tui.format import DASH, event_label, fmt_span, term
+from tracker.tui.widgets.entry_table import EntryTable
 
 COLUMNS = (
     ("date", N_("Date"), 16),
@@ -46,7 +43,7 @@ def _cells(row: EventRow) -> list[Text]:
     return cells
 
 
-class EventTable(DataTable[Text]):
+class EventTable(EntryTable[EventRow]):
     """Rows keyed by event id. Moving past the last or first row asks for another page."""
 
     DEFAULT_CSS = """
@@ -57,64 +54,14 @@ class EventTable(DataTable[Text]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", N_("Edit event"), show=False),
     ]
+    COLUMNS = COLUMNS
 
-    @dataclass
-    class PageRequested(Message):
-        """The user moved past the edge of the page: +1 for the next, -1 the previous."""
+    def heading_text(self, key: str, label: str, width: int) -> str:
+        heading = super().heading_text(key, label, width)
+        return heading.rjust(width) if key == "allocated" else heading
 
-        table: EventTable
-        step: int
+    def row_id(self, row: EventRow) -> int:
+        return row.id
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self._rows: dict[str, EventRow] = {}
-
-    def on_mount(self) -> None:
-        for key, label, width in COLUMNS:
-            heading = _(label).rjust(width) if key == "allocated" else _(label)
-            self.add_column(heading, key=key, width=width)
-
-    def show_rows(self, rows: Sequence[EventRow], *, cursor: int = 0) -> None:
-        self.clear()
-        self._rows = {str(row.id): row for row in rows}
-        for row in rows:
-            self.add_row(*_cells(row), key=str(row.id))
-        if rows:
-            self.move_cursor(row=max(0, min(cursor, len(rows) - 1)), animate=False)
-
-    def index_of(self, event_id: int) -> int | None:
-        try:
-            return self.get_row_index(str(event_id))
-        except Exception:  # RowDoesNotExist: not on this page
-            return None
-
-    @property
-    def current(self) -> EventRow | None:
-        if not self.row_count:
-            return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        return self._rows.get(key or "")
-
-    def action_cursor_down(self) -> None:
-        if self.row_count and self.cursor_row >= self.row_count - 1:
-            self.post_message(self.PageRequested(self, 1))
-        else:
-            super().action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        if self.cursor_row <= 0:
-            self.post_message(self.PageRequested(self, -1))
-        else:
-            super().action_cursor_up()
-
-    def action_page_down(self) -> None:
-        if self.row_count and self.cursor_row >= self.row_count - 1:
-            self.post_message(self.PageRequested(self, 1))
-        else:
-            super().action_page_down()
-
-    def action_page_up(self) -> None:
-        if self.cursor_row <= 0:
-            self.post_message(self.PageRequested(self, -1))
-        else:
-            super().action_page_up()
+    def cells(self, row: EventRow) -> list[Text]:
+        return _cells(row)

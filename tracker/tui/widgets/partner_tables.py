@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar, TypeVar
+from typing import ClassVar, TypeVar
 
-from rich.text import Text, TextType
+from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.widgets.data_table import ColumnKey
 
 from tracker.i18n import N_, _
 from tracker.services.dto_partners import OrganisationRow, PersonRow
 from tracker.tui.format import DASH, fmt_date
 from tracker.tui.widgets.entry_table import EntryTable, cell
+from tracker.tui.widgets.page_table import PADDING
 
 R = TypeVar("R")
 
@@ -46,18 +46,7 @@ def place(row: OrganisationRow) -> str:
 
 
 class PartnerTable(EntryTable[R]):
-    """An EntryTable whose headings are translated when shown."""
-
-    def add_column(
-        self,
-        label: TextType,
-        *,
-        width: int | None = None,
-        key: str | None = None,
-        default: Any | None = None,
-    ) -> ColumnKey:
-        shown = _(label) if isinstance(label, str) and label else label
-        return super().add_column(shown, width=width, key=key, default=default)
+    """An EntryTable of the partner screens (organisations, people, their timelines)."""
 
 
 class OrganisationTable(PartnerTable[OrganisationRow]):
@@ -148,11 +137,7 @@ class BoardColumn(PartnerTable[OrganisationRow]):
 
     def on_resize(self) -> None:
         """One column as wide as the box: names end in "…" only when they must."""
-        width = max(8, self.scrollable_content_region.width - 2 * self.cell_padding)
-        for column in self.columns.values():
-            column.width = width
-        self._require_update_dimensions = True
-        self.refresh()
+        self.set_widths([max(8, self.scrollable_content_region.width - 2 * PADDING)])
 
     def heading(self, total: int, first: int = 0, shown: int = 0) -> None:
         title = f"{stage_label(self.stage)} ({total})"
