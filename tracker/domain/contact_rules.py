@@ -132,6 +132,8 @@ def validate_organisation(raw: Mapping[str, object]) -> OrganisationData:
 
 
 def _languages(text: str) -> str:
+    if not text:
+        return ""
     parts = [p.strip().lower() for p in re.split(r"[,;/]", text)]
     return ", ".join(p for p in parts if p)
 

@@ -21,12 +21,11 @@ from tracker.domain.contact_rules import (
     normalise_name,
     normalise_person_name,
     validate_organisation,
-    validate_person,
 )
 from tracker.domain.errors import ValidationError
 from tracker.domain.models import Organisation, Person
 from tracker.i18n import _
-from tracker.services._csv_checks import quick_email, quick_phone
+from tracker.services._csv_checks import quick_email, quick_person, quick_phone
 from tracker.services._csv_import import (
     Lengths,
     chunked_rows,
@@ -40,6 +39,9 @@ from tracker.services.dto_io import DUPLICATE, INVALID, NEW, Progress, RowOutcom
 PEOPLE = table_of(Person)
 ORGANISATIONS = table_of(Organisation)
 OrgRef = int | str | None  # an existing id, the key of a new organisation, or none
+# Records without an email are matched by name at their organisation: the names of each
+# organisation's people are loaded on first need, everyone's at once past this many.
+NAME_QUERIES = 200
 
 
 def _org_index(session: Session) -> dict[str, list[tuple[int, str | None, str]]]:
@@ -58,7 +60,10 @@ class PeopleImport:
         stmt = select(Person.id, Person.email).where(Person.email != "")
         for person_id, email in chunked_rows(session, stmt, Person.id):
             self._emails.setdefault(email.lower(), person_id)
-        self._names: dict[tuple[str, OrgRef], int] | None = None  # loaded when first needed
+        # Names of the people already at an organisation, loaded for the organisations
+        # that records without an email name (all of them once many are asked for).
+        self._names: dict[OrgRef, dict[str, int]] = {}
+        self._all_names = False
         self._org_refs: dict[str, tuple[OrgRef, str | None, str]] = {}  # as typed → found
         self._seen: dict[object, int] = {}  # duplicate key → line
         self._new_orgs: dict[str, dict[str, Any]] = {}  # key → the organisation's row
@@ -67,13 +72,32 @@ class PeopleImport:
         self._now: datetime = utcnow()
         self._lengths = Lengths(PEOPLE, {"full_name": "name"})
 
-    def _name_index(self) -> dict[tuple[str, OrgRef], int]:
-        if self._names is None:
-            self._names = {}
-            stmt = select(Person.id, Person.full_name, Person.organisation_id)
-            for person_id, name, org_id in chunked_rows(self._session, stmt, Person.id):
-                self._names.setdefault((normalise_person_name(name), org_id), person_id)
-        return self._names
+    def _named(self, name: str, org: OrgRef) -> int | None:
+        """The first person (lowest id) at ``org`` with this normalised name, if any."""
+        if isinstance(org, str):
+            return None  # an organisation the file creates has nobody in the database yet
+        found = self._names.get(org)
+        if found is None and not self._all_names:
+            if len(self._names) < NAME_QUERIES:
+                found = self._names[org] = {}
+                at = Person.organisation_id
+                stmt = select(Person.id, Person.full_name).where(
+                    at.is_(None) if org is None else at == org
+                )
+                for person_id, full_name in chunked_rows(self._session, stmt, Person.id):
+                    found.setdefault(normalise_person_name(full_name), person_id)
+            else:
+                self._load_all_names()
+                found = self._names.get(org)
+        return None if found is None else found.get(name)
+
+    def _load_all_names(self) -> None:
+        self._all_names = True
+        self._names = {}
+        stmt = select(Person.id, Person.full_name, Person.organisation_id)
+        for person_id, full_name, org_id in chunked_rows(self._session, stmt, Person.id):
+            at = self._names.setdefault(org_id, {})
+            at.setdefault(normalise_person_name(full_name), person_id)
 
     def _organisation(self, ref: str, errors: dict[str, str]) -> tuple[OrgRef, str | None]:
         """The organisation a record names, and the country its phones are read in."""
@@ -135,7 +159,7 @@ class PeopleImport:
         if org_name:
             org, region = self._organisation(org_name, errors)
         try:
-            data = validate_person(raw, region=region)
+            data = quick_person(raw, region)
         except ValidationError as exc:
             errors = {**exc.errors, **errors}
             data = None
@@ -156,8 +180,9 @@ class PeopleImport:
             key = email.lower()
             existing = self._emails.get(key)
         else:
-            key = (normalise_person_name(data.full_name), org)
-            existing = self._name_index().get(key)
+            name = normalise_person_name(data.full_name)
+            key = (name, org)
+            existing = self._named(name, org)
         earlier = self._seen.get(key)
         if earlier is not None:
             return RowOutcome(line, DUPLICATE, data.full_name, same_as_line=earlier)
