@@ -26,7 +26,6 @@ from sqlalchemy import Insert, Table, func, insert, literal, literal_column, sel
 from sqlalchemy.orm import Session
 
 from tracker.db import fts
-from tracker.db.base import Base
 from tracker.db.engine import Database
 from tracker.domain.contact_rules import fold
 from tracker.domain.models import Country
@@ -72,10 +71,6 @@ class Head:
     encoding_note: str = ""
     delimiter: str = ""
     version: str = ""
-
-
-def table_of(model: type[Base]) -> Table:
-    return cast(Table, model.__table__)
 
 
 def stamps(now: datetime) -> dict[str, Any]:
