@@ -132,3 +132,19 @@ def test_the_collector_is_paused_during_an_import_and_restored_after() -> None:
     with pytest.raises(RuntimeError), _csv_import.collector_paused():
         raise RuntimeError
     assert gc.isenabled()
+
+
+def test_rows_of_one_column_and_of_many_go_in_as_given(services: Services) -> None:
+    from sqlalchemy import select
+
+    from tracker.domain.models import Tag
+    from tracker.services._tables import table_of
+
+    tags = table_of(Tag)
+    with services.db.write() as session:
+        assert _csv_import.insert_rows(session, tags, [{"name": "a"}, {"name": "b"}]) == 2
+        rows = [{"name": f"t{i}"} for i in range(600)]  # set-wise on SQLite, if indexed
+        assert _csv_import.insert_rows(session, tags, rows) == 600
+    with services.db.read() as session:
+        names = session.scalars(select(tags.c.name).order_by(tags.c.id)).all()
+    assert names == ["a", "b", *(f"t{i}" for i in range(600))]

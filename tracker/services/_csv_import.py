@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
+from operator import itemgetter
 from typing import Any, Protocol, cast
 
 from sqlalchemy import Insert, Table, func, insert, literal, literal_column, select, text
@@ -269,19 +270,21 @@ def _driver_executemany(
     if not compiled.positional or order is None or sorted(order) != sorted(keys):
         return None
     table = cast(Table, statement.table)
-    binders = [
-        (key, table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) for key in order
-    ]
+    binders = [table.c[key].type.dialect_impl(dialect).bind_processor(dialect) for key in order]
     sql = str(compiled)
+    values = itemgetter(*order)
 
     def run(rows: Sequence[Mapping[str, Any]]) -> None:
-        conn.exec_driver_sql(
-            sql,
-            [
-                tuple(row[k] if bind is None else bind(row[k]) for k, bind in binders)
-                for row in rows
-            ],
-        )
+        # Column by column, so each processor is mapped over its column in one call.
+        columns: list[Iterable[Any]]
+        if len(order) == 1:  # itemgetter of one key gives the value, not a tuple
+            columns = [list(map(values, rows))]
+        else:
+            columns = list(zip(*map(values, rows), strict=True))
+        for i, bind in enumerate(binders):
+            if bind is not None:
+                columns[i] = map(bind, columns[i])
+        conn.exec_driver_sql(sql, list(zip(*columns, strict=True)))
 
     return run
 

@@ -46,8 +46,9 @@ NAME_QUERIES = 200
 
 def _org_index(session: Session) -> dict[str, list[tuple[int, str | None, str]]]:
     found: dict[str, list[tuple[int, str | None, str]]] = {}
-    stmt = select(Organisation.id, Organisation.name, Organisation.country_code)
-    for org_id, name, country in chunked_rows(session, stmt, Organisation.id):
+    o = ORGANISATIONS.c  # Core: rows without the ORM's per-row work
+    stmt = select(o.id, o.name, o.country_code)
+    for org_id, name, country in chunked_rows(session, stmt, o.id):
         found.setdefault(normalise_name(name), []).append((org_id, country, name))
     return found
 
@@ -57,8 +58,9 @@ class PeopleImport:
         self._session = session
         self._orgs = _org_index(session)
         self._emails: dict[str, int] = {}
-        stmt = select(Person.id, Person.email).where(Person.email != "")
-        for person_id, email in chunked_rows(session, stmt, Person.id):
+        p = PEOPLE.c
+        stmt = select(p.id, p.email).where(p.email != "")
+        for person_id, email in chunked_rows(session, stmt, p.id):
             self._emails.setdefault(email.lower(), person_id)
         # Names of the people already at an organisation, loaded for the organisations
         # that records without an email name (all of them once many are asked for).
@@ -80,11 +82,10 @@ class PeopleImport:
         if found is None and not self._all_names:
             if len(self._names) < NAME_QUERIES:
                 found = self._names[org] = {}
-                at = Person.organisation_id
-                stmt = select(Person.id, Person.full_name).where(
-                    at.is_(None) if org is None else at == org
-                )
-                for person_id, full_name in chunked_rows(self._session, stmt, Person.id):
+                p = PEOPLE.c
+                at = p.organisation_id
+                stmt = select(p.id, p.full_name).where(at.is_(None) if org is None else at == org)
+                for person_id, full_name in chunked_rows(self._session, stmt, p.id):
                     found.setdefault(normalise_person_name(full_name), person_id)
             else:
                 self._load_all_names()
@@ -94,8 +95,9 @@ class PeopleImport:
     def _load_all_names(self) -> None:
         self._all_names = True
         self._names = {}
-        stmt = select(Person.id, Person.full_name, Person.organisation_id)
-        for person_id, full_name, org_id in chunked_rows(self._session, stmt, Person.id):
+        p = PEOPLE.c
+        stmt = select(p.id, p.full_name, p.organisation_id)
+        for person_id, full_name, org_id in chunked_rows(self._session, stmt, p.id):
             at = self._names.setdefault(org_id, {})
             at.setdefault(normalise_person_name(full_name), person_id)
 
