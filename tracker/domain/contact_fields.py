@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date, time
 from enum import StrEnum
+from types import ModuleType
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlparse
 
@@ -142,6 +143,7 @@ def normalise_phone(text: str, region: str | None = None) -> str:
     """E.164 ("+39051123456"); numbers without +prefix are read in ``region`` (else IT)."""
     import phonenumbers  # on first use, as email_validator
 
+    _keep_patterns(phonenumbers)
     shown = text.strip()
     region = (region or DEFAULT_REGION).upper()
     if region not in phonenumbers.SUPPORTED_REGIONS:
@@ -156,6 +158,14 @@ def normalise_phone(text: str, region: str | None = None) -> str:
             _("{shown!r} is not a valid phone number{hint}").format(shown=shown, hint=hint)
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _keep_patterns(phonenumbers: ModuleType) -> None:
+    """phonenumbers' own cache of its compiled patterns (from 9.0), which a number checks
+    a dozen of: cheaper than the re module's cache, and never evicted by other regexes."""
+    enable = getattr(phonenumbers, "enable_pattern_cache", None)
+    if enable is not None:
+        enable()
 
 
 def is_valid_number(number: PhoneNumber) -> bool:

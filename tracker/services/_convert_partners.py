@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
+from sqlalchemy.orm.interfaces import LoaderOption
 
 from tracker.domain.models import (
     Consortium,
@@ -34,7 +35,6 @@ from tracker.services.dto_partners import (
     OrganisationDetail,
     OrganisationRow,
     PersonDetail,
-    PersonRow,
 )
 
 
@@ -140,23 +140,6 @@ def org_detail(session: Session, org: Organisation) -> OrganisationDetail:
     )
 
 
-def person_row(person: Person) -> PersonRow:
-    org = person.organisation
-    return PersonRow(
-        id=person.id,
-        full_name=person.full_name,
-        organisation_id=person.organisation_id,
-        organisation_name=org.name if org is not None else None,
-        role=person.role,
-        email=person.email,
-        phone=person.phone,
-        is_staff=person.is_staff,
-        consent=person.consent.value,
-        updated_at=person.updated_at,
-        version=person.version,
-    )
-
-
 def person_detail(session: Session, person: Person) -> PersonDetail:
     org = person.organisation
     interactions, last = _contact_stats(session, InteractionPerson.person_id, person.id)
@@ -181,11 +164,14 @@ def person_detail(session: Session, person: Person) -> PersonDetail:
     )
 
 
-WITH_LINKS = (
-    selectinload(Interaction.organisations),
-    selectinload(Interaction.people),
-    selectinload(Interaction.event),
-)
+def with_links() -> tuple[LoaderOption, ...]:
+    """An interaction's organisations, people and event, loaded with it. Built when asked
+    for: loader options configure every mapper, which a list read in Core never needs."""
+    return (
+        selectinload(Interaction.organisations),
+        selectinload(Interaction.people),
+        selectinload(Interaction.event),
+    )
 
 
 def interaction_info(i: Interaction) -> InteractionInfo:

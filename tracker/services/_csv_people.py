@@ -25,7 +25,7 @@ from tracker.domain.contact_rules import (
 from tracker.domain.errors import ValidationError
 from tracker.domain.models import Organisation, Person
 from tracker.i18n import _
-from tracker.services._csv_checks import quick_email, quick_person, quick_phone
+from tracker.services._csv_checks import person_fields, quick_email, quick_phone
 from tracker.services._csv_import import (
     Lengths,
     chunked_rows,
@@ -160,11 +160,12 @@ class PeopleImport:
         region = None
         if org_name:
             org, region = self._organisation(org_name, errors)
+        row: dict[str, Any] | None
         try:
-            data = quick_person(raw, region)
+            row = person_fields(raw, region)
         except ValidationError as exc:
             errors = {**exc.errors, **errors}
-            data = None
+            row = None
         if email:
             try:
                 email = quick_email(email)
@@ -175,34 +176,25 @@ class PeopleImport:
                 phone = quick_phone(phone, region)
             except ValueError as exc:
                 errors["phone"] = str(exc)
-        if errors or data is None:
+        if errors or row is None:
             return RowOutcome(line, INVALID, label, problems=field_problems(line, errors))
+        full_name: str = row["full_name"]
         key: object
         if email:
             key = email.lower()
             existing = self._emails.get(key)
         else:
-            name = normalise_person_name(data.full_name)
+            name = normalise_person_name(full_name)
             key = (name, org)
             existing = self._named(name, org)
         earlier = self._seen.get(key)
         if earlier is not None:
-            return RowOutcome(line, DUPLICATE, data.full_name, same_as_line=earlier)
+            return RowOutcome(line, DUPLICATE, full_name, same_as_line=earlier)
         if existing is not None:
-            return RowOutcome(line, DUPLICATE, data.full_name, duplicate_of=existing)
-        row = {
-            "full_name": data.full_name,
-            "organisation_id": org if isinstance(org, int) else None,
-            "role": data.role,
-            "email": email,
-            "phone": phone,
-            "languages": data.languages,
-            "notes": data.notes,
-            "is_staff": data.is_staff,
-            "consent": data.consent,
-            "consent_source": data.consent_source,
-            "consent_date": data.consent_date,
-        }
+            return RowOutcome(line, DUPLICATE, full_name, duplicate_of=existing)
+        row["organisation_id"] = org if isinstance(org, int) else None
+        row["email"] = email
+        row["phone"] = phone
         self._lengths.check(row, errors)
         if errors:
             return RowOutcome(line, INVALID, label, problems=field_problems(line, errors))
@@ -210,7 +202,7 @@ class PeopleImport:
         if isinstance(org, str):
             self._row_orgs.append((len(self._rows), org))
         self._rows.append(row)
-        return RowOutcome(line, NEW, data.full_name)
+        return RowOutcome(line, NEW, full_name)
 
     def write(self, session: Session, progress: Progress | None, done: int, total: int) -> int:
         used = {key for _, key in self._row_orgs}

@@ -77,7 +77,7 @@ def substring_ids(
 
 def narrowed(
     exact: ColumnElement[bool],
-    id_column: InstrumentedAttribute[int],
+    id_column: InstrumentedAttribute[int] | ColumnElement[int],
     candidates: Select[tuple[int]] | None,
 ) -> ColumnElement[bool]:
     """The exact rule, on the index's candidates when there are some to look at."""

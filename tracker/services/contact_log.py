@@ -33,7 +33,7 @@ from tracker.domain.models import (
 from tracker.i18n import _
 from tracker.services import _lookup_partners as find
 from tracker.services import _timeline
-from tracker.services._convert_partners import WITH_LINKS, follow_up_row, interaction_info
+from tracker.services._convert_partners import follow_up_row, interaction_info, with_links
 from tracker.services._log_matching import matching, matching_ids
 from tracker.services._meeting_batch import log_batch
 from tracker.services._query import window
@@ -93,7 +93,7 @@ def _by_ids(session: Session, ids: list[int]) -> list[Interaction]:
     """The entries with their links, in the order of ``ids``."""
     if not ids:
         return []
-    stmt = select(Interaction).where(Interaction.id.in_(ids)).options(*WITH_LINKS)
+    stmt = select(Interaction).where(Interaction.id.in_(ids)).options(*with_links())
     loaded = {i.id: i for i in session.scalars(stmt)}
     return [loaded[i] for i in ids]
 
@@ -118,7 +118,7 @@ def _links(
 
 
 def _info(session: Session, interaction_id: int) -> InteractionInfo:
-    stmt = select(Interaction).where(Interaction.id == interaction_id).options(*WITH_LINKS)
+    stmt = select(Interaction).where(Interaction.id == interaction_id).options(*with_links())
     return interaction_info(session.scalars(stmt).one())
 
 
