@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
@@ -26,6 +27,7 @@ from tracker.domain.models import (
     Person,
     Tag,
 )
+from tracker.services._tables import table_of
 from tracker.services.dto_funding import CallInfo, ConsortiumInfo, DeadlineInfo, MemberInfo
 from tracker.services.dto_partners import (
     FollowUpRow,
@@ -41,28 +43,29 @@ from tracker.services.dto_partners import (
 def tags_by_org(session: Session, org_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
     found: dict[int, list[str]] = defaultdict(list)
     if org_ids:
+        links, tags = table_of(OrganisationTag), table_of(Tag)  # Core: see _tables
         rows = session.execute(
-            select(OrganisationTag.organisation_id, Tag.name)
-            .join(Tag, Tag.id == OrganisationTag.tag_id)
-            .where(OrganisationTag.organisation_id.in_(org_ids))
-            .order_by(Tag.name)
+            select(links.c.organisation_id, tags.c.name)
+            .join(tags, tags.c.id == links.c.tag_id)
+            .where(links.c.organisation_id.in_(org_ids))
+            .order_by(tags.c.name)
         )
         for org_id, name in rows:
             found[org_id].append(name)
     return {org_id: tuple(names) for org_id, names in found.items()}
 
 
-def org_rows(session: Session, orgs: Sequence[Organisation]) -> tuple[OrganisationRow, ...]:
+def org_rows(session: Session, orgs: Sequence[Any]) -> tuple[OrganisationRow, ...]:
+    """Rows of the organisations: mapped objects or Core rows of the table's columns."""
     ids = [o.id for o in orgs]
     tags = tags_by_org(session, ids)
     heads: dict[int, int] = {}
     if ids:
+        at = table_of(Person).c.organisation_id
         heads = {
             org_id: count
             for org_id, count in session.execute(
-                select(Person.organisation_id, func.count())
-                .where(Person.organisation_id.in_(ids))
-                .group_by(Person.organisation_id)
+                select(at, func.count()).where(at.in_(ids)).group_by(at)
             )
             if org_id is not None
         }
