@@ -30,7 +30,6 @@ from tracker.domain.models import (
 from tracker.services._tables import table_of
 from tracker.services.dto_funding import CallInfo, ConsortiumInfo, DeadlineInfo, MemberInfo
 from tracker.services.dto_partners import (
-    FollowUpRow,
     InteractionInfo,
     MembershipInfo,
     NamedRef,
@@ -191,24 +190,6 @@ def interaction_info(i: Interaction) -> InteractionInfo:
         organisations=tuple(NamedRef(o.id, o.name) for o in i.organisations),
         people=tuple(NamedRef(p.id, p.full_name) for p in i.people),
         version=i.version,
-    )
-
-
-def follow_up_row(i: Interaction, today: date) -> FollowUpRow:
-    days = (i.follow_up_due - today).days if i.follow_up_due is not None else None
-    return FollowUpRow(
-        interaction_id=i.id,
-        what=i.follow_up,
-        due=i.follow_up_due,
-        overdue=days is not None and days < 0 and i.follow_up_done_at is None,
-        days_left=days,
-        occurred_on=i.occurred_on,
-        kind=i.kind.value,
-        summary=i.summary,
-        event=NamedRef(i.event.id, i.event.name) if i.event is not None else None,
-        organisations=tuple(NamedRef(o.id, o.name) for o in i.organisations),
-        people=tuple(NamedRef(p.id, p.full_name) for p in i.people),
-        done_at=i.follow_up_done_at,
     )
 
 
