@@ -5,7 +5,8 @@
    the database once, in chunks (existing names and emails, organisations, countries,
    plans): new, duplicate of #id or of an earlier line, or invalid with its reasons.
 3. Any problem refuses the whole import; otherwise the new records are inserted with
-   Core ``insert()`` in large executemany batches, in the same single transaction.
+   Core ``insert()`` in large executemany batches, in the same single transaction (on
+   SQLite compiled once and run by the driver's executemany, values bound per column).
 
 On SQLite the search index's insert triggers cost ~100 µs per row; for large batches they
 are dropped inside the transaction and the new rows indexed with one ``INSERT ...
