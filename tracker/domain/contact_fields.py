@@ -56,7 +56,9 @@ def text_of(raw: Mapping[str, object], field: str) -> str:
     value = raw.get(field)
     if value is None:
         return ""
-    text = without_controls(str(value))
+    text = str(value)
+    if not text.isprintable():  # printable text has no control characters to take out
+        text = without_controls(text)
     return text.strip() if field in _FREE_TEXT else " ".join(text.split())
 
 
