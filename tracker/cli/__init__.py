@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import click
 
+from tracker.cli import collector
 from tracker.cli.context import CliContext
 from tracker.cli.language import ENV_VAR
 from tracker.cli.lazy import LazyGroup
@@ -62,10 +63,12 @@ def cli(ctx: click.Context, db_location: str | None) -> None:
     state.db = db_location or None
     ctx.call_on_close(state.close)
     if ctx.invoked_subcommand is None:
+        collector.resume()  # the app manages its own (it freezes after its first paint)
         from tracker.tui.app import run
 
         run(state.settings)
 
 
 def main() -> None:
+    collector.pause()
     cli(prog_name="tracker")

@@ -6,7 +6,6 @@ Warnings and notes go to stderr, so ``--format json`` output can always be piped
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
@@ -14,6 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
+from tracker.cli import json_text
 from tracker.domain.money import format_plain
 from tracker.i18n import _, current_language
 from tracker.i18n_format import money, short_date
@@ -117,21 +117,37 @@ def echo_table(
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    return json_text.dumps(data)
 
 
 def echo_json(data: Any) -> None:
     click.echo(dumps(data))
 
 
+# Line breaks besides \n that json leaves in strings as they are: splitting an item's
+# lines at them (as this output always has) breaks the string, so such an item is indented
+# the same way as before.
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
+STREAM_EVERY = 200  # items per write
+
+
+def _indented(text: str) -> str:
+    if any(mark in text for mark in _OTHER_BREAKS):
+        return "\n".join("  " + line for line in text.splitlines())
+    return "  " + text.replace("\n", "\n  ")
+
+
 def stream_json_list(items: Iterable[Any]) -> None:
-    """A JSON list written item by item, so a long listing never sits in memory."""
+    """A JSON list written a few items at a time, so a long listing never sits in memory."""
     first = True
+    pending: list[str] = []
     for item in items:
-        body = "\n".join("  " + line for line in dumps(item).splitlines())
-        click.echo(("[\n" if first else ",\n") + body, nl=False)
+        pending.append(("[\n" if first else ",\n") + _indented(dumps(item)))
         first = False
-    click.echo("[]" if first else "\n]")
+        if len(pending) == STREAM_EVERY:
+            click.echo("".join(pending), nl=False)
+            pending.clear()
+    click.echo("".join(pending) + ("[]" if first else "\n]"))
 
 
 class _EchoWriter:

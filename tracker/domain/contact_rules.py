@@ -132,6 +132,8 @@ def validate_organisation(raw: Mapping[str, object]) -> OrganisationData:
 
 
 def _languages(text: str) -> str:
+    if not text:
+        return ""
     parts = [p.strip().lower() for p in re.split(r"[,;/]", text)]
     return ", ".join(p for p in parts if p)
 
@@ -278,8 +280,11 @@ _TITLES = frozenset(
 
 def fold(text: str) -> str:
     """Lower case, no accents, abbreviation dots removed, other punctuation as spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if text.isascii():  # NFKD leaves ASCII as it is, and it has no combining marks
+        plain = text.casefold()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     plain = plain.replace(".", "").replace("'", " ").replace("’", " ")
     return " ".join(re.sub(r"[^\w]+|_", " ", plain).split())
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime
-from typing import cast
-
-from dateutil import parser as du_parser
+from functools import lru_cache
+from typing import TYPE_CHECKING, cast
 
 from tracker.i18n import N_, _
 from tracker.i18n_format import month_year
+
+if TYPE_CHECKING:
+    from dateutil.parser import parserinfo
 
 __all__ = ["DateParseError", "format_iso", "parse_optional_date", "parse_user_date"]
 
@@ -48,20 +50,25 @@ _MONTH_WORDS: tuple[tuple[str, ...], ...] = (
 )
 
 
-class _DateInfo(du_parser.parserinfo):
-    """English and Italian months; nothing that would let a stray word pass as a date."""
+@lru_cache(maxsize=1)
+def _info() -> parserinfo:
+    """dateutil's reader for our words, built (and dateutil imported, ~4 ms) on first use:
+    a command that only lists never reads a typed date."""
+    from dateutil import parser as du_parser
 
-    # Only separators and ordinal suffixes: dateutil's stock list also skips words like
-    # "at", "on", "of", which would let extra words slip through unnoticed.
-    JUMP = [" ", ".", ",", "-", "/", *sorted(_ORDINALS)]  # noqa: RUF012 - dateutil's API
-    # Empty, so "Monday 25/10/2018" is refused: dateutil ignores a contradicting weekday.
-    WEEKDAYS = []  # noqa: RUF012
-    PERTAIN = []  # noqa: RUF012
-    # The stubs allow 2 or 3 names per month; dateutil itself takes any number.
-    MONTHS = cast("list[tuple[str, str] | tuple[str, str, str]]", list(_MONTH_WORDS))
+    class _DateInfo(du_parser.parserinfo):
+        """English and Italian months; nothing that would let a stray word pass as a date."""
 
+        # Only separators and ordinal suffixes: dateutil's stock list also skips words like
+        # "at", "on", "of", which would let extra words slip through unnoticed.
+        JUMP = [" ", ".", ",", "-", "/", *sorted(_ORDINALS)]  # noqa: RUF012 - dateutil's API
+        # Empty, so "Monday 25/10/2018" is refused: dateutil ignores a contradicting weekday.
+        WEEKDAYS = []  # noqa: RUF012
+        PERTAIN = []  # noqa: RUF012
+        # The stubs allow 2 or 3 names per month; dateutil itself takes any number.
+        MONTHS = cast("list[tuple[str, str] | tuple[str, str, str]]", list(_MONTH_WORDS))
 
-_INFO = _DateInfo(dayfirst=True)
+    return _DateInfo(dayfirst=True)
 
 
 def _error(text: str, why: str) -> DateParseError:
@@ -75,7 +82,7 @@ def _typed_ymd(text: str) -> tuple[int, int, int] | None:
     day and month when the month is over 12, which would accept 10/25/2018.
     """
     numbers = [int(n) for n in _NUMBER.findall(text)]
-    months = [m for w in _WORD.findall(text) if (m := _INFO.month(w)) is not None]
+    months = [m for w in _WORD.findall(text) if (m := _info().month(w)) is not None]
     long_numbers = [n for n in _NUMBER.findall(text) if len(n) == 4]
     if len(long_numbers) != 1:
         return None
@@ -114,12 +121,14 @@ def _why_not_real(text: str) -> str:
 def _parse_twice(text: str) -> tuple[datetime, datetime]:
     # dateutil's dayfirst also flips ISO dates (2018-10-05 -> 10 May), so only
     # day-first-looking text gets it.
+    from dateutil import parser as du_parser
+
     first_number = _NUMBER.search(text)
     dayfirst = first_number is None or len(first_number.group()) != 4
     try:
         return (
-            du_parser.parse(text, parserinfo=_INFO, dayfirst=dayfirst, default=_DEFAULT_A),
-            du_parser.parse(text, parserinfo=_INFO, dayfirst=dayfirst, default=_DEFAULT_B),
+            du_parser.parse(text, parserinfo=_info(), dayfirst=dayfirst, default=_DEFAULT_A),
+            du_parser.parse(text, parserinfo=_info(), dayfirst=dayfirst, default=_DEFAULT_B),
         )
     except du_parser.ParserError as exc:
         if "out of range" in str(exc) or "must be in" in str(exc):
@@ -166,7 +175,7 @@ def parse_user_date(text: str) -> date:
     if _CLOCK.search(shown):
         raise _error(shown, _("has a time of day: enter the date only"))
     numbers = _NUMBER.findall(shown)
-    has_month_name = any(_INFO.month(w) is not None for w in _WORD.findall(shown))
+    has_month_name = any(_info().month(w) is not None for w in _WORD.findall(shown))
     # A surplus number would be read by dateutil as an hour: say "unreadable" instead.
     too_many = len(numbers) > (2 if has_month_name else 3)
     if too_many or any(len(n) not in (1, 2, 4) for n in numbers):

@@ -343,6 +343,8 @@ class RecordMaker:
                 by_field.setdefault(c.field, []).append(c.index)
         self._by_field = list(by_field.items())
         self._compose = self.kind == "people" and "name" not in by_field
+        # Only the closed choices this file has a column for.
+        self._words = [(f, words) for f, words in _VALUE_WORDS.items() if f in by_field]
 
     def __call__(self, cells: Sequence[str]) -> dict[str, str]:
         raw: dict[str, str] = {}
@@ -350,13 +352,16 @@ class RecordMaker:
             for i in indexes:
                 value = cells[i]
                 if value and not value.isspace():
-                    value = _clean(value)
+                    if value[0] == "'" or "\x00" in value or "\r" in value:
+                        value = _clean(value)
+                    else:
+                        value = value.strip()  # _clean's own first case, inlined: most cells
                     if MULTI_VALUE in value and field in ("email", "phone"):
                         value = value.split(MULTI_VALUE, 1)[0].strip()
                     if value:
                         raw[field] = value
                         break
-        for field, words in _VALUE_WORDS.items():
+        for field, words in self._words:
             if field in raw:
                 raw[field] = words.get(fold(raw[field]), raw[field])
         if self.kind == "people":

@@ -191,7 +191,7 @@ def read_table(data: bytes, *, delimiter: str | None = None) -> CsvTable:
             done = skipped + reader.line_num
             continue
         line, done = done + 1, skipped + reader.line_num
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():  # blank or whitespace only (one C call, not a loop)
             continue
         if header is None:
             header, header_line = tuple(c.replace("\x00", "").strip() for c in cells), line

@@ -24,7 +24,7 @@ from tracker.domain.models import (
 )
 from tracker.i18n import _
 from tracker.services import conflicts
-from tracker.services._convert_partners import WITH_LINKS
+from tracker.services._convert_partners import with_links
 from tracker.services.dto_calendar import ITEM_KINDS, CalendarItem
 
 _RANK = {kind: i for i, kind in enumerate(ITEM_KINDS)}
@@ -144,7 +144,7 @@ def _follow_ups(session: Session, start: date, end: date) -> list[CalendarItem]:
             due >= start,
             due <= end,
         )
-        .options(*WITH_LINKS)
+        .options(*with_links())
     )
     items = []
     for i in session.scalars(stmt):

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
+from sqlalchemy.orm.interfaces import LoaderOption
 
 from tracker.domain.models import (
     Consortium,
@@ -25,44 +27,44 @@ from tracker.domain.models import (
     Person,
     Tag,
 )
+from tracker.services._tables import table_of
 from tracker.services.dto_funding import CallInfo, ConsortiumInfo, DeadlineInfo, MemberInfo
 from tracker.services.dto_partners import (
-    FollowUpRow,
     InteractionInfo,
     MembershipInfo,
     NamedRef,
     OrganisationDetail,
     OrganisationRow,
     PersonDetail,
-    PersonRow,
 )
 
 
 def tags_by_org(session: Session, org_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
     found: dict[int, list[str]] = defaultdict(list)
     if org_ids:
+        links, tags = table_of(OrganisationTag), table_of(Tag)  # Core: see _tables
         rows = session.execute(
-            select(OrganisationTag.organisation_id, Tag.name)
-            .join(Tag, Tag.id == OrganisationTag.tag_id)
-            .where(OrganisationTag.organisation_id.in_(org_ids))
-            .order_by(Tag.name)
+            select(links.c.organisation_id, tags.c.name)
+            .join(tags, tags.c.id == links.c.tag_id)
+            .where(links.c.organisation_id.in_(org_ids))
+            .order_by(tags.c.name)
         )
         for org_id, name in rows:
             found[org_id].append(name)
     return {org_id: tuple(names) for org_id, names in found.items()}
 
 
-def org_rows(session: Session, orgs: Sequence[Organisation]) -> tuple[OrganisationRow, ...]:
+def org_rows(session: Session, orgs: Sequence[Any]) -> tuple[OrganisationRow, ...]:
+    """Rows of the organisations: mapped objects or Core rows of the table's columns."""
     ids = [o.id for o in orgs]
     tags = tags_by_org(session, ids)
     heads: dict[int, int] = {}
     if ids:
+        at = table_of(Person).c.organisation_id
         heads = {
             org_id: count
             for org_id, count in session.execute(
-                select(Person.organisation_id, func.count())
-                .where(Person.organisation_id.in_(ids))
-                .group_by(Person.organisation_id)
+                select(at, func.count()).where(at.in_(ids)).group_by(at)
             )
             if org_id is not None
         }
@@ -140,23 +142,6 @@ def org_detail(session: Session, org: Organisation) -> OrganisationDetail:
     )
 
 
-def person_row(person: Person) -> PersonRow:
-    org = person.organisation
-    return PersonRow(
-        id=person.id,
-        full_name=person.full_name,
-        organisation_id=person.organisation_id,
-        organisation_name=org.name if org is not None else None,
-        role=person.role,
-        email=person.email,
-        phone=person.phone,
-        is_staff=person.is_staff,
-        consent=person.consent.value,
-        updated_at=person.updated_at,
-        version=person.version,
-    )
-
-
 def person_detail(session: Session, person: Person) -> PersonDetail:
     org = person.organisation
     interactions, last = _contact_stats(session, InteractionPerson.person_id, person.id)
@@ -181,11 +166,14 @@ def person_detail(session: Session, person: Person) -> PersonDetail:
     )
 
 
-WITH_LINKS = (
-    selectinload(Interaction.organisations),
-    selectinload(Interaction.people),
-    selectinload(Interaction.event),
-)
+def with_links() -> tuple[LoaderOption, ...]:
+    """An interaction's organisations, people and event, loaded with it. Built when asked
+    for: loader options configure every mapper, which a list read in Core never needs."""
+    return (
+        selectinload(Interaction.organisations),
+        selectinload(Interaction.people),
+        selectinload(Interaction.event),
+    )
 
 
 def interaction_info(i: Interaction) -> InteractionInfo:
@@ -202,24 +190,6 @@ def interaction_info(i: Interaction) -> InteractionInfo:
         organisations=tuple(NamedRef(o.id, o.name) for o in i.organisations),
         people=tuple(NamedRef(p.id, p.full_name) for p in i.people),
         version=i.version,
-    )
-
-
-def follow_up_row(i: Interaction, today: date) -> FollowUpRow:
-    days = (i.follow_up_due - today).days if i.follow_up_due is not None else None
-    return FollowUpRow(
-        interaction_id=i.id,
-        what=i.follow_up,
-        due=i.follow_up_due,
-        overdue=days is not None and days < 0 and i.follow_up_done_at is None,
-        days_left=days,
-        occurred_on=i.occurred_on,
-        kind=i.kind.value,
-        summary=i.summary,
-        event=NamedRef(i.event.id, i.event.name) if i.event is not None else None,
-        organisations=tuple(NamedRef(o.id, o.name) for o in i.organisations),
-        people=tuple(NamedRef(p.id, p.full_name) for p in i.people),
-        done_at=i.follow_up_done_at,
     )
 
 

@@ -6,18 +6,23 @@ steps: its local part by the dot-atom pattern email-validator itself tries first
 domain by email-validator once per distinct domain (cached). Anything else, and every
 failure, goes through ``normalise_email`` so the message is the one the forms show.
 Phone numbers go through ``normalise_phone``, remembered per (text, region): a company's
-switchboard repeated on every colleague's row is parsed once.
+switchboard repeated on every colleague's row is parsed once. A record with nothing but
+a name, role and notes (most of a contact list) skips the rules for the fields it lacks.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
 
-from tracker.domain.contact_fields import normalise_email, normalise_phone
+from tracker.domain.contact_fields import normalise_email, normalise_phone, text_of
+from tracker.domain.contact_rules import validate_person
+from tracker.domain.enums import ConsentStatus
 
 EMAIL_MAX = 254  # email-validator's limit on the whole address, in UTF-8 bytes
 _ATEXT = r"[a-zA-Z0-9_!#$%&'*+\-/=?^`{|}~]"
@@ -69,3 +74,37 @@ def quick_phone(text: str, region: str | None) -> str:
     if error:
         raise ValueError(error)
     return value
+
+
+_PLAIN_PERSON = frozenset({"name", "role", "notes"})
+NAME_MAX = ROLE_MAX = 200  # validate_person's limits
+# What validate_person gives the fields a plain record leaves out.
+_LEFT_OUT: dict[str, Any] = {
+    "languages": "",
+    "is_staff": False,
+    "consent": ConsentStatus.UNKNOWN,
+    "consent_source": "",
+    "consent_date": None,
+}
+
+
+def person_fields(raw: Mapping[str, object], region: str | None) -> dict[str, Any]:
+    """The person's columns (all but email and phone) exactly as ``validate_person(raw,
+    region=region)`` gives them, or its ValidationError. A record with only a name, a
+    role and notes, all fine, is read here without the rule's dataclass; anything else,
+    and every refusal, by the rule."""
+    if raw.keys() <= _PLAIN_PERSON:
+        name, role = text_of(raw, "name"), text_of(raw, "role")
+        if name and len(name) <= NAME_MAX and len(role) <= ROLE_MAX:
+            return {"full_name": name, "role": role, "notes": text_of(raw, "notes"), **_LEFT_OUT}
+    data = validate_person(raw, region=region)
+    return {
+        "full_name": data.full_name,
+        "role": data.role,
+        "notes": data.notes,
+        "languages": data.languages,
+        "is_staff": data.is_staff,
+        "consent": data.consent,
+        "consent_source": data.consent_source,
+        "consent_date": data.consent_date,
+    }

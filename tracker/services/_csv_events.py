@@ -27,8 +27,8 @@ from tracker.services._csv_import import (
     field_problems,
     insert_rows,
     stamps,
-    table_of,
 )
+from tracker.services._tables import table_of
 from tracker.services.dto_io import DUPLICATE, INVALID, NEW, Progress, RowOutcome
 
 EVENTS = table_of(Event)

@@ -22,8 +22,8 @@ from tracker.services._csv_import import (
     chunked_rows,
     field_problems,
     insert_rows,
-    table_of,
 )
+from tracker.services._tables import table_of
 from tracker.services.dto_io import DUPLICATE, INVALID, NEW, Progress, RowOutcome
 
 ORGANISATIONS = table_of(Organisation)

@@ -21,31 +21,34 @@ from tracker.domain.contact_rules import (
     normalise_name,
     normalise_person_name,
     validate_organisation,
-    validate_person,
 )
 from tracker.domain.errors import ValidationError
 from tracker.domain.models import Organisation, Person
 from tracker.i18n import _
-from tracker.services._csv_checks import quick_email, quick_phone
+from tracker.services._csv_checks import person_fields, quick_email, quick_phone
 from tracker.services._csv_import import (
     Lengths,
     chunked_rows,
     field_problems,
     insert_rows,
     stamps,
-    table_of,
 )
+from tracker.services._tables import table_of
 from tracker.services.dto_io import DUPLICATE, INVALID, NEW, Progress, RowOutcome
 
 PEOPLE = table_of(Person)
 ORGANISATIONS = table_of(Organisation)
 OrgRef = int | str | None  # an existing id, the key of a new organisation, or none
+# Records without an email are matched by name at their organisation: the names of each
+# organisation's people are loaded on first need, everyone's at once past this many.
+NAME_QUERIES = 200
 
 
 def _org_index(session: Session) -> dict[str, list[tuple[int, str | None, str]]]:
     found: dict[str, list[tuple[int, str | None, str]]] = {}
-    stmt = select(Organisation.id, Organisation.name, Organisation.country_code)
-    for org_id, name, country in chunked_rows(session, stmt, Organisation.id):
+    o = ORGANISATIONS.c  # Core: rows without the ORM's per-row work
+    stmt = select(o.id, o.name, o.country_code)
+    for org_id, name, country in chunked_rows(session, stmt, o.id):
         found.setdefault(normalise_name(name), []).append((org_id, country, name))
     return found
 
@@ -55,10 +58,14 @@ class PeopleImport:
         self._session = session
         self._orgs = _org_index(session)
         self._emails: dict[str, int] = {}
-        stmt = select(Person.id, Person.email).where(Person.email != "")
-        for person_id, email in chunked_rows(session, stmt, Person.id):
+        p = PEOPLE.c
+        stmt = select(p.id, p.email).where(p.email != "")
+        for person_id, email in chunked_rows(session, stmt, p.id):
             self._emails.setdefault(email.lower(), person_id)
-        self._names: dict[tuple[str, OrgRef], int] | None = None  # loaded when first needed
+        # Names of the people already at an organisation, loaded for the organisations
+        # that records without an email name (all of them once many are asked for).
+        self._names: dict[OrgRef, dict[str, int]] = {}
+        self._all_names = False
         self._org_refs: dict[str, tuple[OrgRef, str | None, str]] = {}  # as typed → found
         self._seen: dict[object, int] = {}  # duplicate key → line
         self._new_orgs: dict[str, dict[str, Any]] = {}  # key → the organisation's row
@@ -67,13 +74,32 @@ class PeopleImport:
         self._now: datetime = utcnow()
         self._lengths = Lengths(PEOPLE, {"full_name": "name"})
 
-    def _name_index(self) -> dict[tuple[str, OrgRef], int]:
-        if self._names is None:
-            self._names = {}
-            stmt = select(Person.id, Person.full_name, Person.organisation_id)
-            for person_id, name, org_id in chunked_rows(self._session, stmt, Person.id):
-                self._names.setdefault((normalise_person_name(name), org_id), person_id)
-        return self._names
+    def _named(self, name: str, org: OrgRef) -> int | None:
+        """The first person (lowest id) at ``org`` with this normalised name, if any."""
+        if isinstance(org, str):
+            return None  # an organisation the file creates has nobody in the database yet
+        found = self._names.get(org)
+        if found is None and not self._all_names:
+            if len(self._names) < NAME_QUERIES:
+                found = self._names[org] = {}
+                p = PEOPLE.c
+                at = p.organisation_id
+                stmt = select(p.id, p.full_name).where(at.is_(None) if org is None else at == org)
+                for person_id, full_name in chunked_rows(self._session, stmt, p.id):
+                    found.setdefault(normalise_person_name(full_name), person_id)
+            else:
+                self._load_all_names()
+                found = self._names.get(org)
+        return None if found is None else found.get(name)
+
+    def _load_all_names(self) -> None:
+        self._all_names = True
+        self._names = {}
+        p = PEOPLE.c
+        stmt = select(p.id, p.full_name, p.organisation_id)
+        for person_id, full_name, org_id in chunked_rows(self._session, stmt, p.id):
+            at = self._names.setdefault(org_id, {})
+            at.setdefault(normalise_person_name(full_name), person_id)
 
     def _organisation(self, ref: str, errors: dict[str, str]) -> tuple[OrgRef, str | None]:
         """The organisation a record names, and the country its phones are read in."""
@@ -134,11 +160,12 @@ class PeopleImport:
         region = None
         if org_name:
             org, region = self._organisation(org_name, errors)
+        row: dict[str, Any] | None
         try:
-            data = validate_person(raw, region=region)
+            row = person_fields(raw, region)
         except ValidationError as exc:
             errors = {**exc.errors, **errors}
-            data = None
+            row = None
         if email:
             try:
                 email = quick_email(email)
@@ -149,33 +176,25 @@ class PeopleImport:
                 phone = quick_phone(phone, region)
             except ValueError as exc:
                 errors["phone"] = str(exc)
-        if errors or data is None:
+        if errors or row is None:
             return RowOutcome(line, INVALID, label, problems=field_problems(line, errors))
+        full_name: str = row["full_name"]
         key: object
         if email:
             key = email.lower()
             existing = self._emails.get(key)
         else:
-            key = (normalise_person_name(data.full_name), org)
-            existing = self._name_index().get(key)
+            name = normalise_person_name(full_name)
+            key = (name, org)
+            existing = self._named(name, org)
         earlier = self._seen.get(key)
         if earlier is not None:
-            return RowOutcome(line, DUPLICATE, data.full_name, same_as_line=earlier)
+            return RowOutcome(line, DUPLICATE, full_name, same_as_line=earlier)
         if existing is not None:
-            return RowOutcome(line, DUPLICATE, data.full_name, duplicate_of=existing)
-        row = {
-            "full_name": data.full_name,
-            "organisation_id": org if isinstance(org, int) else None,
-            "role": data.role,
-            "email": email,
-            "phone": phone,
-            "languages": data.languages,
-            "notes": data.notes,
-            "is_staff": data.is_staff,
-            "consent": data.consent,
-            "consent_source": data.consent_source,
-            "consent_date": data.consent_date,
-        }
+            return RowOutcome(line, DUPLICATE, full_name, duplicate_of=existing)
+        row["organisation_id"] = org if isinstance(org, int) else None
+        row["email"] = email
+        row["phone"] = phone
         self._lengths.check(row, errors)
         if errors:
             return RowOutcome(line, INVALID, label, problems=field_problems(line, errors))
@@ -183,7 +202,7 @@ class PeopleImport:
         if isinstance(org, str):
             self._row_orgs.append((len(self._rows), org))
         self._rows.append(row)
-        return RowOutcome(line, NEW, data.full_name)
+        return RowOutcome(line, NEW, full_name)
 
     def write(self, session: Session, progress: Progress | None, done: int, total: int) -> int:
         used = {key for _, key in self._row_orgs}

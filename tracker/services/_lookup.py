@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import CountryRole
@@ -17,17 +19,31 @@ from tracker.domain.models import (
     PlanCountry,
 )
 from tracker.i18n import _
+from tracker.services._tables import table_of
 
 
 def plan_by_year(session: Session, year: int) -> Plan:
     plan = session.scalar(select(Plan).where(Plan.year == year))
     if plan is None:
-        years = session.scalars(select(Plan.year).order_by(Plan.year)).all()
-        known = ", ".join(str(y) for y in years) or "none yet"
-        raise NotFoundError(
-            _("there is no plan for {year} (plans: {known})").format(year=year, known=known)
-        )
+        raise _no_plan(session, year)
     return plan
+
+
+def plan_fields_by_year(session: Session, year: int) -> Row[Any]:
+    """The plan's columns as a Core row (a read that configures no mappers: see _tables)."""
+    plans = table_of(Plan)
+    found = session.execute(select(*plans.columns).where(plans.c.year == year)).first()
+    if found is None:
+        raise _no_plan(session, year)
+    return found
+
+
+def _no_plan(session: Session, year: int) -> NotFoundError:
+    years = session.scalars(select(table_of(Plan).c.year).order_by(table_of(Plan).c.year)).all()
+    known = ", ".join(str(y) for y in years) or "none yet"
+    return NotFoundError(
+        _("there is no plan for {year} (plans: {known})").format(year=year, known=known)
+    )
 
 
 def country(session: Session, code: str) -> Country:

@@ -16,7 +16,9 @@ def window(offset: int, limit: int) -> tuple[int, int]:
     return max(0, offset), max(1, min(limit, MAX_PAGE))
 
 
-def word_prefix(column: InstrumentedAttribute[str], text: str) -> ColumnElement[bool]:
+def word_prefix(
+    column: InstrumentedAttribute[str] | ColumnElement[str], text: str
+) -> ColumnElement[bool]:
     """The text starts the column's value or one of its words; case ignored."""
     return column.istartswith(text, autoescape=True) | column.icontains(" " + text, autoescape=True)
 

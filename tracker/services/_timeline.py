@@ -23,7 +23,7 @@ from tracker.domain.models import (
     Organisation,
     Person,
 )
-from tracker.services._convert_partners import WITH_LINKS
+from tracker.services._convert_partners import with_links
 from tracker.services.dto_partners import NamedRef, Timeline, TimelineItem
 
 MAX_INTERACTIONS = 500  # the latest ones; older ones are reported as truncated
@@ -53,7 +53,7 @@ def _interactions(
     stmt = (
         select(Interaction)
         .where(condition)
-        .options(*WITH_LINKS)
+        .options(*with_links())
         .order_by(Interaction.occurred_on.desc(), Interaction.id.desc())
         .limit(limit + 1)
     )

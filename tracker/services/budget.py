@@ -3,39 +3,63 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
 from tracker.domain import caps as cap_rules
-from tracker.domain.enums import CountryRole
+from tracker.domain.enums import CapBasis, CapScope, CountryRole
 from tracker.domain.models import (
     Allocation,
     CostCategory,
     CostLine,
+    Country,
     Expense,
     MissionAllocation,
-    Plan,
     PlanCategory,
     PlanCountry,
 )
 from tracker.i18n import _
 from tracker.i18n_format import money
 from tracker.services import _lookup
-from tracker.services.convert import category_info, checked_amount, country_info
+from tracker.services._tables import table_of
+from tracker.services.convert import checked_amount
 from tracker.services.dto import (
     ZERO,
     BudgetColumn,
     BudgetTable,
     CapStatus,
     CategoryInfo,
+    CountryInfo,
     LineFigures,
     SetPlannedResult,
 )
 
 
-def cap_rule_of(plan: Plan) -> cap_rules.CapRule:
+class PlanFields(Protocol):
+    """What the budget reads of a plan: a mapped Plan, or a Core row of its table."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def year(self) -> int: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def cap_basis(self) -> CapBasis: ...
+    @property
+    def cap_scope(self) -> CapScope: ...
+    @property
+    def cap_inside(self) -> Decimal | None: ...
+    @property
+    def cap_outside(self) -> Decimal | None: ...
+    @property
+    def cap_total(self) -> Decimal | None: ...
+
+
+def cap_rule_of(plan: PlanFields) -> cap_rules.CapRule:
     return cap_rules.CapRule(
         plan.cap_basis, plan.cap_scope, plan.cap_inside, plan.cap_outside, plan.cap_total
     )
@@ -45,10 +69,9 @@ def line_figures(session: Session, line_ids: list[int]) -> dict[int, LineFigures
     """Planned, allocated (events' and missions' earmarks) and spent per cost line, in SQL."""
     if not line_ids:
         return {}
+    lines = table_of(CostLine).c  # Core reads, here and below: see _tables
     planned = dict(
-        session.execute(
-            select(CostLine.id, CostLine.planned).where(CostLine.id.in_(line_ids))
-        ).all()
+        session.execute(select(lines.id, lines.planned).where(lines.id.in_(line_ids))).all()
     )
     events = _sums(session, Allocation, line_ids)
     missions = _sums(session, MissionAllocation, line_ids)
@@ -70,10 +93,11 @@ def _sums(
     line_ids: list[int],
 ) -> dict[int, Decimal]:
     """The model's amounts added up per cost line (lines without any are left out)."""
+    c = table_of(model).c
     rows = session.execute(
-        select(model.cost_line_id, func.sum(model.amount))
-        .where(model.cost_line_id.in_(line_ids))
-        .group_by(model.cost_line_id)
+        select(c.cost_line_id, func.sum(c.amount))
+        .where(c.cost_line_id.in_(line_ids))
+        .group_by(c.cost_line_id)
     ).all()
     return {line_id: total or ZERO for line_id, total in rows}
 
@@ -102,28 +126,36 @@ def over_line_warning(code: str, category_name: str, line: LineFigures) -> str |
     )
 
 
-def plan_categories(session: Session, plan: Plan) -> tuple[CategoryInfo, ...]:
-    rows = session.scalars(
-        select(CostCategory)
-        .join(PlanCategory, PlanCategory.category_id == CostCategory.id)
-        .where(PlanCategory.plan_id == plan.id)
-        .order_by(PlanCategory.position)
+def plan_categories(session: Session, plan: PlanFields) -> tuple[CategoryInfo, ...]:
+    categories, used = table_of(CostCategory), table_of(PlanCategory)
+    c = categories.c
+    rows = session.execute(
+        select(c.id, c.code, c.name_it, c.name_en)
+        .join(used, used.c.category_id == c.id)
+        .where(used.c.plan_id == plan.id)
+        .order_by(used.c.position)
     ).all()
-    return tuple(category_info(c) for c in rows)
+    return tuple(CategoryInfo(r.id, r.code, r.name_it, r.name_en) for r in rows)
 
 
-def build_table(session: Session, plan: Plan) -> BudgetTable:
+def build_table(session: Session, plan: PlanFields) -> BudgetTable:
     categories = plan_categories(session, plan)
-    targets = session.scalars(
-        select(PlanCountry)
-        .where(PlanCountry.plan_id == plan.id, PlanCountry.role == CountryRole.TARGET)
-        .order_by(PlanCountry.position)
+    countries, known = table_of(PlanCountry), table_of(Country)
+    pc, k = countries.c, known.c
+    targets = session.execute(
+        select(pc.id, pc.country_code, pc.position, k.name_en, k.name_it)
+        .add_columns(k.eu_member, k.in_europe)
+        .join(known, k.code == pc.country_code)
+        .where(pc.plan_id == plan.id, pc.role == CountryRole.TARGET)
+        .order_by(pc.position)
     ).all()
+    cost_lines, cost_categories = table_of(CostLine), table_of(CostCategory)
+    cl, cc = cost_lines.c, cost_categories.c
     lines = session.execute(
-        select(CostLine.id, CostLine.plan_country_id, CostCategory.code)
-        .join(CostCategory, CostCategory.id == CostLine.category_id)
-        .join(PlanCountry, PlanCountry.id == CostLine.plan_country_id)
-        .where(PlanCountry.plan_id == plan.id)
+        select(cl.id, cl.plan_country_id, cc.code)
+        .join(cost_categories, cc.id == cl.category_id)
+        .join(countries, pc.id == cl.plan_country_id)
+        .where(pc.plan_id == plan.id)
     ).all()
     figures = line_figures(session, [line.id for line in lines])
     cells: dict[int, dict[str, LineFigures]] = {t.id: {} for t in targets}
@@ -142,10 +174,7 @@ def build_table(session: Session, plan: Plan) -> BudgetTable:
         rule,
         [
             cap_rules.CountryTotal(
-                t.country_code,
-                t.country.eu_member,
-                t.country.in_europe,
-                column_figures[t.id].planned,
+                t.country_code, t.eu_member, t.in_europe, column_figures[t.id].planned
             )
             for t in targets
         ],
@@ -158,7 +187,7 @@ def build_table(session: Session, plan: Plan) -> BudgetTable:
         check = cap_rules.check_for_country(checks, t.country_code)
         columns.append(
             BudgetColumn(
-                country=country_info(t.country),
+                country=CountryInfo(t.country_code, t.name_en, t.name_it, t.eu_member, t.in_europe),
                 position=t.position or 0,
                 cells={c.code: cells[t.id][c.code] for c in categories},
                 figures=column_figures[t.id],
@@ -219,7 +248,7 @@ class BudgetService:
 
     def table(self, year: int) -> BudgetTable:
         with self._db.read() as session:
-            return build_table(session, _lookup.plan_by_year(session, year))
+            return build_table(session, _lookup.plan_fields_by_year(session, year))
 
     def set_planned(
         self, year: int, country: str, category: str, amount: Decimal, note: str | None = None

@@ -12,7 +12,6 @@ from sqlalchemy import (
     and_,
     case,
     func,
-    literal_column,
     select,
 )
 from sqlalchemy.orm import Session
@@ -31,7 +30,8 @@ from tracker.domain.models import (
 from tracker.i18n import _
 from tracker.services import _lookup_partners as find
 from tracker.services import _timeline
-from tracker.services._convert_partners import WITH_LINKS, follow_up_row, interaction_info
+from tracker.services._convert_partners import interaction_info, with_links
+from tracker.services._follow_ups import ENTRIES, open_follow_up, open_follow_ups
 from tracker.services._log_matching import NEWEST_FIRST, matching, matching_arms, text_page
 from tracker.services._meeting_batch import log_batch
 from tracker.services._query import window
@@ -56,41 +56,11 @@ class Keep(Enum):
 KEEP = Keep.KEEP
 
 
-def _open_follow_up() -> ColumnElement[bool]:
-    # The empty string as a literal, as in the partial index's WHERE, so SQLite uses it.
-    return and_(
-        Interaction.follow_up != literal_column("''"), Interaction.follow_up_done_at.is_(None)
-    )
-
-
-def _open_follow_ups(
-    session: Session, today: date, overdue_only: bool, offset: int, limit: int, dated: int
-) -> list[Interaction]:
-    """A page of open follow-ups: the dated ones by due date, then the undated ones.
-
-    Two ordered reads of the partial index on open follow-ups instead of one sort of them
-    all ("undated last" is not an order an index can give).
-    """
-    due = Interaction.follow_up_due
-    ids: list[int] = []
-    base = select(Interaction.id).where(_open_follow_up())
-    if offset < dated:
-        with_date = base.where(due.is_not(None))
-        if overdue_only:
-            with_date = with_date.where(due < today)
-        ordered = with_date.order_by(due, Interaction.occurred_on, Interaction.id)
-        ids += session.scalars(ordered.offset(offset).limit(limit))
-    if not overdue_only and len(ids) < limit:
-        undated = base.where(due.is_(None)).order_by(Interaction.occurred_on, Interaction.id)
-        ids += session.scalars(undated.offset(max(0, offset - dated)).limit(limit - len(ids)))
-    return _by_ids(session, ids)
-
-
 def _by_ids(session: Session, ids: list[int]) -> list[Interaction]:
     """The entries with their links, in the order of ``ids``."""
     if not ids:
         return []
-    stmt = select(Interaction).where(Interaction.id.in_(ids)).options(*WITH_LINKS)
+    stmt = select(Interaction).where(Interaction.id.in_(ids)).options(*with_links())
     loaded = {i.id: i for i in session.scalars(stmt)}
     return [loaded[i] for i in ids]
 
@@ -115,7 +85,7 @@ def _links(
 
 
 def _info(session: Session, interaction_id: int) -> InteractionInfo:
-    stmt = select(Interaction).where(Interaction.id == interaction_id).options(*WITH_LINKS)
+    stmt = select(Interaction).where(Interaction.id == interaction_id).options(*with_links())
     return interaction_info(session.scalars(stmt).one())
 
 
@@ -277,17 +247,18 @@ class ContactLogService:
     ) -> Page[FollowUpRow]:
         """Open follow-ups, soonest due first, undated ones last."""
         offset, limit = window(offset, limit)
-        stmt = select(func.count(), func.count(Interaction.follow_up_due)).where(_open_follow_up())
+        due = ENTRIES.c.follow_up_due  # Core reads: see _follow_ups
+        stmt = select(func.count(), func.count(due)).where(open_follow_up())
         if overdue_only:
-            stmt = stmt.where(Interaction.follow_up_due < today)
+            stmt = stmt.where(due < today)
         with self._db.read() as session:
             total, dated = session.execute(stmt).one()
-            found = _open_follow_ups(session, today, overdue_only, offset, limit, dated)
-            return Page(tuple(follow_up_row(i, today) for i in found), total, offset, limit)
+            found = open_follow_ups(session, today, overdue_only, offset, limit, dated)
+            return Page(found, total, offset, limit)
 
     def followup_summary(self, today: date, next_count: int = 5) -> FollowUpSummary:
         """Counts for the dashboard, and the next few follow-ups to do."""
-        due = Interaction.follow_up_due
+        due = ENTRIES.c.follow_up_due
         week_end = today + timedelta(days=6)
 
         def count(condition: ColumnElement[bool]) -> ColumnElement[int]:
@@ -299,11 +270,12 @@ class ContactLogService:
             count(due == today),
             count(and_(due >= today, due <= week_end)),
             count(due.is_(None)),
-        ).where(_open_follow_up())
+        ).where(open_follow_up())
         with self._db.read() as session:
             total, overdue, today_count, week, undated = session.execute(stmt).one()
-            found = _open_follow_ups(session, today, False, 0, max(1, next_count), total - undated)
-            upcoming = tuple(follow_up_row(i, today) for i in found)
+            upcoming = open_follow_ups(
+                session, today, False, 0, max(1, next_count), total - undated
+            )
         return FollowUpSummary(today, total, overdue, today_count, week, undated, upcoming)
 
     def mark_done(self, interaction_id: int, *, at: datetime | None = None) -> InteractionInfo:

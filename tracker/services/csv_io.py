@@ -32,7 +32,7 @@ from tracker.io.csv_read import CsvTable, read_table
 from tracker.io.csv_write import write_csv
 from tracker.services._csv_events import EventImport
 from tracker.services._csv_export import EXPORTS
-from tracker.services._csv_import import Head, Importer, refused, run_import
+from tracker.services._csv_import import Head, Importer, collector_paused, refused, run_import
 from tracker.services._csv_orgs import OrganisationImport
 from tracker.services._csv_people import PeopleImport
 from tracker.services.dto_io import (
@@ -105,6 +105,18 @@ class CsvService:
         returns it instead). ``year``: the plan of events without a year column.
         """
         _kind(kind, IMPORT_KINDS)
+        with collector_paused():  # the file's records are many small objects: see there
+            return self._import_file(kind, path, mapping, dry_run, year, progress)
+
+    def _import_file(
+        self,
+        kind: str,
+        path: Path,
+        mapping: Iterable[str] | Mapping[str, str | None],
+        dry_run: bool,
+        year: int | None,
+        progress: Progress | None,
+    ) -> ImportReport:
         try:
             table = read_table(path.read_bytes())
         except UnreadableFile as exc:

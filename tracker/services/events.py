@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
@@ -11,11 +12,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from tracker.db.engine import Database
 from tracker.domain.enums import EventStatus, Priority
 from tracker.domain.errors import ConflictError, RuleViolation, ValidationError
-from tracker.domain.event_rules import EventData
 from tracker.domain.models import Allocation, CostLine, Event, Plan, PlanCountry
 from tracker.i18n import _
 from tracker.services import _lookup
-from tracker.services.budget import line_figures, over_line_warning
+from tracker.services._tables import table_of
 from tracker.services.convert import checked_amount
 from tracker.services.dto import (
     EVENT_SORTS,
@@ -28,53 +28,63 @@ from tracker.services.dto import (
     LinkResult,
 )
 
+if TYPE_CHECKING:
+    from tracker.domain.event_rules import EventData
+
 MAX_PAGE = 500
 _STATUS_ORDER = {status.value: i for i, status in enumerate(EventStatus)}
 _PRIORITY_ORDER = {p.value: p.rank for p in Priority}
 
 
+# The list reads the tables, not the mapped classes: see _tables.
+EVENTS = table_of(Event)
+PLANS = table_of(Plan)
+ALLOCATIONS = table_of(Allocation)
+
+
 def _allocated_by_event() -> Select[int, Decimal]:
-    return select(Allocation.event_id, func.sum(Allocation.amount).label("allocated")).group_by(
-        Allocation.event_id
-    )
+    a = ALLOCATIONS.c
+    return select(a.event_id, func.sum(a.amount).label("allocated")).group_by(a.event_id)
 
 
-def _filtered(query: EventQuery) -> Select[Event]:
-    stmt = select(Event)
+def _filtered(query: EventQuery) -> Select[Any]:
+    e = EVENTS.c
+    stmt = select(*EVENTS.columns)
     if query.year is not None:
-        stmt = stmt.join(Plan, Plan.id == Event.plan_id).where(Plan.year == query.year)
+        stmt = stmt.join(PLANS, PLANS.c.id == e.plan_id).where(PLANS.c.year == query.year)
     if query.country:
-        stmt = stmt.where(Event.country_code == query.country.strip().upper())
+        stmt = stmt.where(e.country_code == query.country.strip().upper())
     if query.statuses:
-        stmt = stmt.where(Event.status.in_([EventStatus(s) for s in query.statuses]))
+        stmt = stmt.where(e.status.in_([EventStatus(s) for s in query.statuses]))
     text = query.text.strip()
     if text:
         stmt = stmt.where(
-            Event.name.icontains(text, autoescape=True)
-            | Event.city.icontains(text, autoescape=True)
-            | Event.organiser.icontains(text, autoescape=True)
+            e.name.icontains(text, autoescape=True)
+            | e.city.icontains(text, autoescape=True)
+            | e.organiser.icontains(text, autoescape=True)
         )
     return stmt
 
 
-def _order(query: EventQuery) -> list[object]:
+def _order(query: EventQuery) -> list[Any]:
     if query.sort not in EVENT_SORTS:
         raise ValidationError(
             {"sort": _("sort by one of: {EVENT_SORTS}").format(EVENT_SORTS=", ".join(EVENT_SORTS))}
         )
-    date_key = [Event.start_date.is_(None), Event.start_date]
-    keys: dict[str, list[object]] = {
-        "date": [*date_key, func.lower(Event.name)],
-        "name": [func.lower(Event.name)],
-        "country": [Event.country_code.is_(None), Event.country_code, *date_key],
-        "status": [case(_STATUS_ORDER, value=Event.status, else_=99), *date_key],
-        "priority": [case(_PRIORITY_ORDER, value=Event.priority, else_=9), *date_key],
+    e = EVENTS.c
+    date_key = [e.start_date.is_(None), e.start_date]
+    keys: dict[str, list[Any]] = {
+        "date": [*date_key, func.lower(e.name)],
+        "name": [func.lower(e.name)],
+        "country": [e.country_code.is_(None), e.country_code, *date_key],
+        "status": [case(_STATUS_ORDER, value=e.status, else_=99), *date_key],
+        "priority": [case(_PRIORITY_ORDER, value=e.priority, else_=9), *date_key],
     }
     chosen = keys[query.sort]
     if query.descending:
-        chosen = [k.desc() for k in chosen]  # type: ignore[attr-defined]
+        chosen = [k.desc() for k in chosen]
     # Placeholders ("others to be identified") always close the list, whatever the order.
-    return [Event.is_placeholder, *chosen, Event.id]
+    return [e.is_placeholder, *chosen, e.id]
 
 
 def list_page(session: Session, query: EventQuery) -> EventPage:
@@ -85,8 +95,8 @@ def list_page(session: Session, query: EventQuery) -> EventPage:
     money = _allocated_by_event().subquery()
     stmt = (
         filtered.add_columns(money.c.allocated)
-        .outerjoin(money, money.c.event_id == Event.id)
-        .order_by(*_order(query))  # type: ignore[arg-type]
+        .outerjoin(money, money.c.event_id == EVENTS.c.id)
+        .order_by(*_order(query))
         .offset(offset)
         .limit(limit)
     )
@@ -102,9 +112,9 @@ def list_page(session: Session, query: EventQuery) -> EventPage:
             status=e.status.value,
             priority=e.priority.value,
             is_placeholder=e.is_placeholder,
-            allocated=allocated or ZERO,
+            allocated=e.allocated or ZERO,
         )
-        for e, allocated in session.execute(stmt)
+        for e in session.execute(stmt)
     )
     return EventPage(rows=rows, total=total, offset=offset, limit=limit)
 
@@ -112,6 +122,8 @@ def list_page(session: Session, query: EventQuery) -> EventPage:
 def _allocation_infos(
     session: Session, allocations: list[Allocation]
 ) -> tuple[AllocationInfo, ...]:
+    from tracker.services.budget import line_figures  # the budget rules: not for lists
+
     figures = line_figures(session, [a.cost_line_id for a in allocations])
     return tuple(
         AllocationInfo(
@@ -307,6 +319,8 @@ class EventService:
                 allocation.note = note or allocation.note
             session.flush()
             info = _allocation_infos(session, [allocation])[0]
+        from tracker.services.budget import over_line_warning
+
         return LinkResult(info, over_line_warning(code, info.category_name_en, info.line))
 
     def unlink(self, event_id: int, category: str) -> None:

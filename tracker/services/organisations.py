@@ -21,6 +21,7 @@ from tracker.services import _lookup_partners as find
 from tracker.services._convert_partners import org_detail, org_rows
 from tracker.services._query import MAX_PAGE, sort_keys, window, word_prefix
 from tracker.services._similar import similar
+from tracker.services._tables import table_of
 from tracker.services._text_match import narrowed, word_ids
 from tracker.services.dto_partners import (
     ORGANISATION_SORTS,
@@ -49,26 +50,34 @@ def _enum_filter(enum_cls: type[OrgKind] | type[Stage], value: str, field: str) 
     return text
 
 
-def _filtered(query: OrganisationQuery, sqlite: bool) -> Select[Organisation]:
-    stmt = select(Organisation)
+# Lists and the board read the tables, not the mapped classes: see _tables.
+ORGANISATIONS = table_of(Organisation)
+ORGANISATION_TAGS = table_of(OrganisationTag)
+TAGS = table_of(Tag)
+
+
+def _filtered(query: OrganisationQuery, sqlite: bool) -> Select[Any]:
+    o = ORGANISATIONS.c
+    stmt = select(*ORGANISATIONS.columns)
     text = " ".join(query.text.split())
     if text:
         candidates = word_ids(True, "organisations", text, ("name",)) if sqlite else None
-        exact = word_prefix(Organisation.name, text)
-        stmt = stmt.where(narrowed(exact, Organisation.id, candidates))
+        exact = word_prefix(o.name, text)
+        stmt = stmt.where(narrowed(exact, o.id, candidates))
     if query.country:
-        stmt = stmt.where(Organisation.country_code == query.country.strip().upper())
+        stmt = stmt.where(o.country_code == query.country.strip().upper())
     if query.kind:
-        stmt = stmt.where(Organisation.kind == OrgKind(_enum_filter(OrgKind, query.kind, "kind")))
+        stmt = stmt.where(o.kind == OrgKind(_enum_filter(OrgKind, query.kind, "kind")))
     if query.stage:
-        stmt = stmt.where(Organisation.stage == Stage(_enum_filter(Stage, query.stage, "stage")))
+        stmt = stmt.where(o.stage == Stage(_enum_filter(Stage, query.stage, "stage")))
     if query.tag:
+        links, tags = ORGANISATION_TAGS.c, TAGS.c
         tagged = (
-            select(OrganisationTag.organisation_id)
-            .join(Tag, Tag.id == OrganisationTag.tag_id)
-            .where(Tag.name == normalise_tag(query.tag))
+            select(links.organisation_id)
+            .join(TAGS, tags.id == links.tag_id)
+            .where(tags.name == normalise_tag(query.tag))
         )
-        stmt = stmt.where(Organisation.id.in_(tagged))
+        stmt = stmt.where(o.id.in_(tagged))
     return stmt
 
 
@@ -77,18 +86,15 @@ def _order(query: OrganisationQuery) -> list[ColumnElement[Any]]:
         raise ValidationError(
             {"sort": _("sort by one of: {sorts}").format(sorts=", ".join(ORGANISATION_SORTS))}
         )
-    name = (Organisation.name, False)
+    o = ORGANISATIONS.c
+    name = (o.name, False)
     keys: dict[str, list[tuple[Any, bool]]] = {
         "name": [name],
-        "stage": [(case(_STAGE_ORDER, value=Organisation.stage, else_=99), False), name],
-        "country": [
-            (Organisation.country_code.is_(None), False),
-            (Organisation.country_code, False),
-            name,
-        ],
-        "updated": [(Organisation.updated_at, True), name],
+        "stage": [(case(_STAGE_ORDER, value=o.stage, else_=99), False), name],
+        "country": [(o.country_code.is_(None), False), (o.country_code, False), name],
+        "updated": [(o.updated_at, True), name],
     }
-    return [*sort_keys(keys[query.sort], query.descending), Organisation.id.asc()]
+    return [*sort_keys(keys[query.sort], query.descending), o.id.asc()]
 
 
 def _set_tags(session: Session, org: Organisation, names: Iterable[str]) -> None:
@@ -132,7 +138,7 @@ class OrganisationService:
             filtered = _filtered(query, self._db.is_sqlite)
             total = session.scalar(select(func.count()).select_from(filtered.subquery())) or 0
             stmt = filtered.order_by(*_order(query)).offset(offset).limit(limit)
-            rows = org_rows(session, session.scalars(stmt).all())
+            rows = org_rows(session, session.execute(stmt).all())
             return Page(rows, total, offset, limit)
 
     def get(self, org_id: int) -> OrganisationDetail:
@@ -205,13 +211,14 @@ class OrganisationService:
             }
             columns = []
             for stage in STAGES:
+                o = ORGANISATIONS.c
                 stmt = (
                     _filtered(base, self._db.is_sqlite)
-                    .where(Organisation.stage == stage)
-                    .order_by(Organisation.name, Organisation.id)
+                    .where(o.stage == stage)
+                    .order_by(o.name, o.id)
                     .limit(limit)
                 )
-                rows = org_rows(session, session.scalars(stmt).all())
+                rows = org_rows(session, session.execute(stmt).all())
                 columns.append(BoardColumn(stage.value, counts.get(stage, 0), rows))
             return Board(tuple(columns))
 
@@ -233,12 +240,10 @@ class OrganisationService:
             )
             if not shown:
                 return None
+            o = ORGANISATIONS.c
             before = base.where(
-                Organisation.stage == org.stage,
-                or_(
-                    Organisation.name < org.name,
-                    and_(Organisation.name == org.name, Organisation.id < org.id),
-                ),
+                o.stage == org.stage,
+                or_(o.name < org.name, and_(o.name == org.name, o.id < org.id)),
             )
             index = session.scalar(select(func.count()).select_from(before.subquery())) or 0
             return org.stage.value, index

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy import text as sql
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.engine import Database
@@ -17,9 +17,10 @@ from tracker.domain.errors import ConflictError, TrackerError, ValidationError
 from tracker.domain.models import Organisation, Person
 from tracker.i18n import _
 from tracker.services import _lookup_partners as find
-from tracker.services._convert_partners import person_detail, person_row
+from tracker.services._convert_partners import person_detail
 from tracker.services._query import sort_keys, window, word_prefix
 from tracker.services._similar import similar
+from tracker.services._tables import table_of
 from tracker.services._text_match import narrowed, word_ids
 from tracker.services.dto_partners import (
     PERSON_SORTS,
@@ -30,25 +31,27 @@ from tracker.services.dto_partners import (
     SimilarName,
 )
 
+# The list reads the tables, not the mapped classes: see _tables.
+PEOPLE = table_of(Person)
+ORGANISATIONS = table_of(Organisation)
 
-def _filtered(query: PersonQuery, sqlite: bool, walk: bool = False) -> Select[Person]:
+def _filtered(query: PersonQuery, sqlite: bool, walk: bool = False) -> Select[Any]:
     """``walk``: test the candidates row by row (``id + 0`` keeps SQLite from starting at
     them), for reading a long match list in the order of an index."""
-    stmt = select(Person)
+    p = PEOPLE.c
+    stmt = select(p.id)
     text = " ".join(query.text.split())
     if text:
-        exact = word_prefix(Person.full_name, text) | Person.email.istartswith(
-            text, autoescape=True
-        )
+        exact = word_prefix(p.full_name, text) | p.email.istartswith(text, autoescape=True)
         candidates = word_ids(True, "people", text, ("full_name", "email")) if sqlite else None
-        stmt = stmt.where(narrowed(exact, Person.id + 0 if walk else Person.id, candidates))
+        stmt = stmt.where(narrowed(exact, p.id + 0 if walk else p.id, candidates))
     if query.organisation_id is not None:
-        stmt = stmt.where(Person.organisation_id == query.organisation_id)
+        stmt = stmt.where(p.organisation_id == query.organisation_id)
     if query.staff is not None:
-        stmt = stmt.where(Person.is_staff == query.staff)
+        stmt = stmt.where(p.is_staff == query.staff)
     if query.consent:
         try:
-            stmt = stmt.where(Person.consent == ConsentStatus(query.consent.strip().lower()))
+            stmt = stmt.where(p.consent == ConsentStatus(query.consent.strip().lower()))
         except ValueError as exc:
             options = ", ".join(c.value for c in ConsentStatus)
             raise ValidationError(
@@ -75,13 +78,30 @@ def _order(query: PersonQuery) -> list[ColumnElement[Any]]:
         raise ValidationError(
             {"sort": _("sort by one of: {sorts}").format(sorts=", ".join(PERSON_SORTS))}
         )
-    name = (Person.full_name, False)
+    p, o = PEOPLE.c, ORGANISATIONS.c
+    name = (p.full_name, False)
     keys: dict[str, list[tuple[Any, bool]]] = {
         "name": [name],
-        "organisation": [(Organisation.name.is_(None), False), (Organisation.name, False), name],
-        "updated": [(Person.updated_at, True), name],
+        "organisation": [(o.name.is_(None), False), (o.name, False), name],
+        "updated": [(p.updated_at, True), name],
     }
-    return [*sort_keys(keys[query.sort], query.descending), Person.id.asc()]
+    return [*sort_keys(keys[query.sort], query.descending), p.id.asc()]
+
+
+def _row(found: Any) -> PersonRow:  # a Row of the people columns and the org name
+    return PersonRow(
+        id=found.id,
+        full_name=found.full_name,
+        organisation_id=found.organisation_id,
+        organisation_name=found.organisation_name,
+        role=found.role,
+        email=found.email,
+        phone=found.phone,
+        is_staff=found.is_staff,
+        consent=found.consent.value,
+        updated_at=found.updated_at,
+        version=found.version,
+    )
 
 
 # SQLite: people with an organisation, organisation by organisation in name order, each
@@ -101,11 +121,12 @@ def _by_organisation(
     """The ids of an unfiltered page sorted by organisation (the order of ``_order``):
     two ordered reads, the people with an organisation and those without, as the page
     spans them; reversed, those without come first."""
+    p = PEOPLE.c
     with_org = sql(_WITH_ORGANISATION.format(d="DESC" if descending else "ASC"))
-    name = Person.full_name.desc() if descending else Person.full_name.asc()
-    without = select(Person.id).where(Person.organisation_id.is_(None))
+    name = p.full_name.desc() if descending else p.full_name.asc()
+    without = select(p.id).where(p.organisation_id.is_(None))
     alone = session.scalar(select(func.count()).select_from(without.subquery())) or 0
-    without = without.order_by(name, Person.id.asc())
+    without = without.order_by(name, p.id.asc())
 
     def read(with_organisation: bool, skip: int, n: int) -> list[int]:
         if with_organisation:
@@ -167,35 +188,33 @@ class PeopleService:
     def list(self, query: PersonQuery) -> Page[PersonRow]:
         """``text`` matches the start of the name, of a word in it, or of the email."""
         offset, limit = window(query.offset, query.limit)
+        p, o = PEOPLE.c, ORGANISATIONS.c
         with self._db.read() as session:
             filtered = _filtered(query, self._db.is_sqlite)
             total = session.scalar(select(func.count()).select_from(filtered.subquery())) or 0
             if query.sort == "organisation" and self._db.is_sqlite and _unfiltered(query):
                 ids = _by_organisation(session, total, offset, limit, query.descending)
-                by_id = {
-                    p.id: p
-                    for p in session.scalars(
-                        select(Person)
-                        .where(Person.id.in_(ids))
-                        .options(joinedload(Person.organisation))
-                    )
-                }
-                rows = tuple(person_row(by_id[i]) for i in ids)
-                return Page(rows, total, offset, limit)
+                these = (
+                    select(*PEOPLE.columns, o.name.label("organisation_name"))
+                    .select_from(PEOPLE.outerjoin(ORGANISATIONS, o.id == p.organisation_id))
+                    .where(p.id.in_(ids))
+                )
+                by_id = {found.id: _row(found) for found in session.execute(these)}
+                return Page(tuple(by_id[i] for i in ids), total, offset, limit)
             if self._db.is_sqlite and query.sort == "name" and query.text.strip():
                 # Many matches: the name index read in order finds a page at once, where
                 # sorting the matches reads them all (as in the contact log).
-                people = session.scalar(select(func.count()).select_from(Person)) or 0
+                people = session.scalar(select(func.count()).select_from(PEOPLE)) or 0
                 if (offset + limit) * people * 2 < total * total:
                     filtered = _filtered(query, True, walk=True)
             stmt = (
-                filtered.outerjoin(Organisation, Organisation.id == Person.organisation_id)
-                .options(joinedload(Person.organisation))
+                filtered.with_only_columns(*PEOPLE.columns, o.name.label("organisation_name"))
+                .outerjoin(ORGANISATIONS, o.id == p.organisation_id)
                 .order_by(*_order(query))
                 .offset(offset)
                 .limit(limit)
             )
-            rows = tuple(person_row(p) for p in session.scalars(stmt).unique())
+            rows = tuple(_row(found) for found in session.execute(stmt))
             return Page(rows, total, offset, limit)
 
     def get(self, person_id: int) -> PersonDetail:

@@ -24,6 +24,7 @@ from tracker.domain.models import (
 )
 from tracker.i18n import _
 from tracker.services import _lookup
+from tracker.services._tables import table_of
 from tracker.services.budget import plan_categories
 from tracker.services.convert import plan_country_info
 from tracker.services.dto import KEEP, CapsInfo, Keep, ObjectiveInfo, PlanOverview, PlanSummary
@@ -81,34 +82,46 @@ class PlanService:
         self._db = db
 
     def list(self) -> tuple[PlanSummary, ...]:
-        with self._db.read() as session:
-            plans = session.scalars(select(Plan).order_by(Plan.year)).all()
-            event_counts = dict(
-                session.execute(select(Event.plan_id, func.count()).group_by(Event.plan_id)).all()
-            )
-            planned = dict(
+        plans, countries, lines = table_of(Plan), table_of(PlanCountry), table_of(CostLine)
+        events = table_of(Event)
+        with self._db.read() as session:  # Core reads: see _tables
+            found = session.execute(
+                select(plans.c.id, plans.c.year, plans.c.title).order_by(plans.c.year)
+            ).all()
+            targets: dict[int, list[str]] = {}
+            for plan_id, code in session.execute(
+                select(countries.c.plan_id, countries.c.country_code)
+                .where(countries.c.role == CountryRole.TARGET)
+                .order_by(countries.c.plan_id, countries.c.position)
+            ):
+                targets.setdefault(plan_id, []).append(code)
+            event_counts: dict[int, int] = dict(
                 session.execute(
-                    select(PlanCountry.plan_id, func.sum(CostLine.planned))
-                    .join(CostLine, CostLine.plan_country_id == PlanCountry.id)
-                    .group_by(PlanCountry.plan_id)
+                    select(events.c.plan_id, func.count()).group_by(events.c.plan_id)
+                ).all()
+            )
+            planned: dict[int, Decimal | None] = dict(
+                session.execute(
+                    select(countries.c.plan_id, func.sum(lines.c.planned))
+                    .join(lines, lines.c.plan_country_id == countries.c.id)
+                    .group_by(countries.c.plan_id)
                 ).all()
             )
             return tuple(
                 PlanSummary(
-                    year=p.year,
-                    title=p.title,
-                    targets=tuple(
-                        pc.country_code for pc in p.countries if pc.role == CountryRole.TARGET
-                    ),
-                    events=event_counts.get(p.id, 0),
-                    planned=planned.get(p.id) or Decimal("0.00"),
+                    year=year,
+                    title=title,
+                    targets=tuple(targets.get(plan_id, ())),
+                    events=event_counts.get(plan_id, 0),
+                    planned=planned.get(plan_id) or Decimal("0.00"),
                 )
-                for p in plans
+                for plan_id, year, title in found
             )
 
     def latest_year(self) -> int | None:
         with self._db.read() as session:
-            return session.scalar(select(func.max(Plan.year)))
+            latest: int | None = session.scalar(select(func.max(table_of(Plan).c.year)))
+            return latest
 
     def overview(self, year: int) -> PlanOverview:
         with self._db.read() as session:

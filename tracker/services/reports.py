@@ -56,7 +56,7 @@ from tracker.io.xlsx_export import (
     WorkbookSummary,
 )
 from tracker.services import _lookup
-from tracker.services._convert_partners import WITH_LINKS
+from tracker.services._convert_partners import with_links
 from tracker.services.budget import build_table
 from tracker.services.dto import ZERO, BudgetTable, CapsInfo, LineFigures
 from tracker.services.plans import overview_of
@@ -278,7 +278,7 @@ def _interaction_lines(session: Session, year: int) -> Iterator[InteractionLine]
     stmt = (
         select(Interaction)
         .where(Interaction.occurred_on.between(date(year, 1, 1), date(year, 12, 31)))
-        .options(*WITH_LINKS)
+        .options(*with_links())
         .order_by(
             Interaction.occurred_on,
             Interaction.occurred_time.is_not(None),

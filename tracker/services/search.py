@@ -23,6 +23,7 @@ from tracker.db.fts import SEARCH_TABLE, SearchTable
 from tracker.domain.errors import ValidationError
 from tracker.domain.models import Event, FundingCall, Interaction, Organisation, Person
 from tracker.i18n import _
+from tracker.services._tables import table_of
 from tracker.services.dto_search import SEARCH_KINDS, SearchHit, SearchKind, SearchResults
 from tracker.services.search_text import (
     MIN_SUBSTRING,
@@ -258,7 +259,7 @@ def _day(d: date | None) -> str:
 
 
 def _organisations(session: Session, ids: list[int]) -> dict[int, _Shown]:
-    o = Organisation
+    o = table_of(Organisation).c  # the tables, not the classes: see _tables
     rows = session.execute(
         select(o.id, o.name, o.city, o.country_code, o.notes).where(o.id.in_(ids))
     )
@@ -266,17 +267,17 @@ def _organisations(session: Session, ids: list[int]) -> dict[int, _Shown]:
 
 
 def _people(session: Session, ids: list[int]) -> dict[int, _Shown]:
-    p = Person
+    p, orgs = table_of(Person).c, table_of(Organisation)
     rows = session.execute(
-        select(p.id, p.full_name, p.role, p.email, p.notes, Organisation.name.label("org"))
-        .outerjoin(Organisation, Organisation.id == p.organisation_id)
+        select(p.id, p.full_name, p.role, p.email, p.notes, orgs.c.name.label("org"))
+        .outerjoin(orgs, orgs.c.id == p.organisation_id)
         .where(p.id.in_(ids))
     )
     return {r.id: _Shown(r.full_name, _dot(r.org, r.role), (r.email, r.notes)) for r in rows}
 
 
 def _events(session: Session, ids: list[int]) -> dict[int, _Shown]:
-    e = Event
+    e = table_of(Event).c
     rows = session.execute(
         select(
             e.id, e.name, e.country_code, e.start_date, e.city, e.organiser, e.why, e.notes
@@ -291,7 +292,7 @@ def _events(session: Session, ids: list[int]) -> dict[int, _Shown]:
 
 
 def _interactions(session: Session, ids: list[int]) -> dict[int, _Shown]:
-    i = Interaction
+    i = table_of(Interaction).c
     rows = session.execute(select(i.id, i.occurred_on, i.summary, i.follow_up).where(i.id.in_(ids)))
     shown = {}
     for r in rows:
@@ -302,7 +303,7 @@ def _interactions(session: Session, ids: list[int]) -> dict[int, _Shown]:
 
 
 def _calls(session: Session, ids: list[int]) -> dict[int, _Shown]:
-    c = FundingCall
+    c = table_of(FundingCall).c
     rows = session.execute(
         select(c.id, c.programme, c.name, c.identifier, c.notes).where(c.id.in_(ids))
     )
