@@ -67,11 +67,12 @@ def test_dumps_writes_what_json_dumps_writes() -> None:
 
 
 def _old_stream(items: Iterable[Any]) -> None:
-    """The listing as it was written before (one item per write, lines re-indented)."""
+    """The listing as it was written before (one item per write, lines re-indented), but
+    split at \n only: splitlines() also split at U+2028, U+2029 and U+0085 inside strings."""
     first = True
     for item in items:
         text = json.dumps(item, indent=2, ensure_ascii=False)
-        body = "\n".join("  " + line for line in text.splitlines())
+        body = "\n".join("  " + line for line in text.split("\n"))
         click.echo(("[\n" if first else ",\n") + body, nl=False)
         first = False
     click.echo("[]" if first else "\n]")
@@ -90,3 +91,8 @@ def test_a_streamed_list_is_the_same_text_as_before(count: int) -> None:
     samples = list(_samples())
     items = [samples[i % len(samples)] for i in range(count)]
     assert _printed(stream_json_list, items) == _printed(_old_stream, items)
+
+
+def test_a_streamed_list_with_unusual_line_breaks_is_valid_json() -> None:
+    items = [{"note": "line\u2028separator", "other": "next\x85line\u2029"}, {"n": "a\nb"}]
+    assert json.loads(_printed(stream_json_list, items)) == items

@@ -124,16 +124,12 @@ def echo_json(data: Any) -> None:
     click.echo(dumps(data))
 
 
-# Line breaks besides \n that json leaves in strings as they are: splitting an item's
-# lines at them (as this output always has) breaks the string, so such an item is indented
-# the same way as before.
-_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
 STREAM_EVERY = 200  # items per write
 
 
 def _indented(text: str) -> str:
-    if any(mark in text for mark in _OTHER_BREAKS):
-        return "\n".join("  " + line for line in text.splitlines())
+    # Only at \n: json escapes it inside strings, while U+2028, U+2029 and U+0085 stay
+    # as they are there (splitting at those, as str.splitlines does, broke the string).
     return "  " + text.replace("\n", "\n  ")
 
 
