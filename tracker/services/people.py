@@ -35,6 +35,7 @@ from tracker.services.dto_partners import (
 PEOPLE = table_of(Person)
 ORGANISATIONS = table_of(Organisation)
 
+
 def _filtered(query: PersonQuery, sqlite: bool, walk: bool = False) -> Select[Any]:
     """``walk``: test the candidates row by row (``id + 0`` keeps SQLite from starting at
     them), for reading a long match list in the order of an index."""
