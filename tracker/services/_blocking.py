@@ -46,7 +46,18 @@ def block_keys(norm: str) -> set[str]:
 def _record(a: Named, b: Named, score: float, found: dict[tuple[int, int], float]) -> None:
     if a.id != b.id:
         key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-        found[key] = max(found.get(key, 0.0), round(score, 1))
+        score = round(score, 1)
+        before = found.get(key)
+        if before is None or before < score:
+            found[key] = score
+
+
+def _scores(key: str, keys: Sequence[str], threshold: float) -> list[tuple[int, float]]:
+    """(index, score) of the ``keys`` scoring at least ``threshold`` against ``key``, in
+    one call into rapidfuzz's C loop. ratio on sorted words is token_sort_ratio, minus
+    the sorting."""
+    hits = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=threshold, limit=None)
+    return [(index, score) for _, score, index in hits]
 
 
 def _compare(
@@ -56,12 +67,8 @@ def _compare(
     threshold: float,
     found: dict[tuple[int, int], float],
 ) -> None:
-    """Score ``a`` against ``others`` (whose sorted-word ``keys`` are given) in one call
-    into rapidfuzz's C loop. ratio on sorted words is token_sort_ratio, minus the sorting."""
-    hits = process.extract(
-        _sorted_words(a.norm), keys, scorer=fuzz.ratio, score_cutoff=threshold, limit=None
-    )
-    for _, score, index in hits:
+    """Score ``a`` against ``others`` (whose sorted-word ``keys`` are given)."""
+    for index, score in _scores(_sorted_words(a.norm), keys, threshold):
         _record(a, others[index], score, found)
 
 
@@ -72,9 +79,22 @@ def _sorted_words(norm: str) -> str:
 def _all_pairs(
     names: Sequence[Named], threshold: float, found: dict[tuple[int, int], float]
 ) -> None:
-    keys = [_sorted_words(n.norm) for n in names]
-    for i, a in enumerate(names[:-1]):
-        _compare(a, names[i + 1 :], keys[i + 1 :], threshold, found)
+    """Every pair of the block. Names with the same sorted words (common in a big list)
+    score 100 together and the same against any other name, so each distinct key is
+    compared once and its score given to every pair of their members."""
+    members: dict[str, list[Named]] = defaultdict(list)
+    for named in names:
+        members[_sorted_words(named.norm)].append(named)
+    keys, groups = list(members), list(members.values())
+    if threshold <= 100:
+        for group in groups:
+            for a, b in combinations(group, 2):
+                _record(a, b, 100.0, found)
+    for i, key in enumerate(keys[:-1]):
+        for j, score in _scores(key, keys[i + 1 :], threshold):
+            for a in groups[i]:
+                for b in groups[i + 1 + j]:
+                    _record(a, b, score, found)
 
 
 def _neighbourhood(

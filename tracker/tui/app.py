@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
@@ -96,7 +97,14 @@ def _screen_factory(area: str) -> Callable[[], Screen[Any]]:
 class TrackerApp(App[None]):
     """Plan, events and budget of one plan year at a time."""
 
-    CSS_PATH = "app.tcss"
+    # The screens' own files too (they name them as well): a screen bringing a new file
+    # makes Textual re-parse every stylesheet and restyle every screen when it opens.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "app.tcss",
+        "partners.tcss",
+        "calendar.tcss",
+        "data.tcss",
+    ]
     TITLE = "tracker"
     MODES: ClassVar[dict[str, Any]] = {area: _screen_factory(area) for area in SCREENS}
     BINDINGS: ClassVar[list[BindingType]] = [
