@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, Select, Static, Switch, TextArea
+from textual.widgets import Button, Input, Select, Static, Switch, TextArea
 
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.i18n import N_, _
@@ -19,6 +19,7 @@ from tracker.tui.drafts import DRAFT_DELAY, DraftStore
 from tracker.tui.errors import describe
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.widgets.field import Field
+from tracker.tui.widgets.footer import TrackerFooter
 
 T = TypeVar("T")
 
@@ -89,7 +90,7 @@ class FormModal(ModalScreen[T | None]):
             with Horizontal(classes="dialog--buttons"):
                 yield Button(_(self.SAVE_LABEL), variant="primary", id="save")
                 yield Button(_("Cancel"), id="cancel")
-        yield Footer()
+        yield TrackerFooter()
 
     def compose_body(self) -> ComposeResult:
         yield from self.fields()

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from tracker.domain.errors import TrackerError
 from tracker.i18n import N_, _
@@ -26,6 +26,7 @@ from tracker.tui.screens.contact_log_actions import (
     plan_events,
 )
 from tracker.tui.widgets.entry_table import EntryTable, PageState
+from tracker.tui.widgets.footer import TrackerFooter
 from tracker.tui.widgets.log_filters import LogFilterBar, LogFilters
 from tracker.tui.widgets.log_table import LogTable
 
@@ -81,7 +82,7 @@ class ContactLogScreen(InteractionActions):
         yield LogFilterBar(id="log-filters")
         yield LogTable(self.tracker.today, id="log")
         yield Static(id="log-status")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.table.focus()

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tracker.i18n import N_, _
 from tracker.services.dto_partners import FollowUpRow, FollowUpSummary, InteractionInfo, Page
@@ -19,6 +19,7 @@ from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.contact_log_actions import InteractionActions
 from tracker.tui.widgets.entry_table import EntryTable, PageState
 from tracker.tui.widgets.followup_table import FollowUpTable
+from tracker.tui.widgets.footer import TrackerFooter
 
 PAGE_SIZE = 50
 
@@ -55,7 +56,7 @@ class FollowUpsScreen(InteractionActions):
         yield Static(id="followups-heading")
         yield FollowUpTable(id="followups")
         yield Static(id="followups-status")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.table.focus()

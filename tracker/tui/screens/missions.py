@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from tracker.i18n import N_, _
 from tracker.services.dto_calendar import MissionDetail, MissionQuery, MissionRow
@@ -16,6 +16,7 @@ from tracker.services.dto_partners import Page
 from tracker.tui.format import fmt_eur, fmt_span
 from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.mission_actions import MissionActions
+from tracker.tui.widgets.footer import TrackerFooter
 
 PAGE_SIZE = 100
 # Fixed widths: a column sized by its first rows would cut "planned" after "draft".
@@ -58,7 +59,7 @@ class MissionsScreen(MissionActions):
         yield Header()
         yield Static(id="missions-heading")
         yield DataTable(id="missions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         table = self.table

@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import ContentSwitcher, Footer, Header, Input, Static
+from textual.widgets import ContentSwitcher, Header, Input, Static
 
 from tracker.domain.enums import Stage
 from tracker.i18n import N_, _
@@ -22,6 +22,7 @@ from tracker.services.dto_partners import (
 from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.organisations_actions import OrganisationActions
 from tracker.tui.widgets.entry_table import EntryTable, PageState
+from tracker.tui.widgets.footer import TrackerFooter
 from tracker.tui.widgets.partner_tables import BoardColumn, OrganisationTable
 
 STAGES = tuple(s.value for s in Stage)
@@ -64,7 +65,7 @@ class OrganisationsScreen(OrganisationActions):
                     yield BoardColumn(stage)
             yield OrganisationTable(id="org-list")
         yield Static(id="orgs-status")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.column(self.active).focus()

@@ -8,7 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from tracker.i18n import N_, _
 from tracker.services.dto_partners import PERSON_SORTS, Page, PersonDetail, PersonQuery, PersonRow
@@ -16,6 +16,7 @@ from tracker.tui.modals.person_form import PersonForm, edit_person_form
 from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.partner_base import PartnerScreen
 from tracker.tui.widgets.entry_table import EntryTable
+from tracker.tui.widgets.footer import TrackerFooter
 from tracker.tui.widgets.partner_tables import PersonTable
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class PeopleScreen(PartnerScreen[PersonRow, PersonDetail]):
             yield Static(_("enter timeline · n new · e edit"), classes="filter-hint")
         yield PersonTable(id="people")
         yield Static(id="people-status")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.table.focus()
