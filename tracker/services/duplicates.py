@@ -31,28 +31,32 @@ from tracker.services.dto_partners import DuplicatePair, DuplicateSide, MergeRep
 DEFAULT_THRESHOLD = 90.0
 
 
+Pair = tuple[int, int]
+
+
 @dataclass(frozen=True)
 class _Found:
     """Every pair of one pass, kept lean: ids and scores only. Names, details and the
     reasons are built for the page shown, not for the hundreds of thousands of pairs a
     big list holds."""
 
-    scores: dict[tuple[int, int], float]
-    exact: dict[str, set[tuple[int, int]]]
-    fuzzy: dict[tuple[int, int], float]
+    scores: dict[Pair, float]  # every pair: 100 when exact, else its name similarity
+    exact: dict[str, set[Pair]]  # reason → its pairs
+    similar: dict[Pair, float]  # the name similarity of exact pairs with similar names
     norms: dict[int, str]
     names: dict[int, str]
 
-    def reasons(self, pair: tuple[int, int]) -> tuple[str, ...]:
+    def reasons(self, pair: Pair) -> tuple[str, ...]:
         found = [reason for reason, pairs in self.exact.items() if pair in pairs]
-        if pair in self.fuzzy:
+        similarity = self.similar.get(pair) if found else self.scores[pair]
+        if similarity is not None:
             if self.norms[pair[0]] == self.norms[pair[1]]:
                 found.append("same name")
             else:
-                found.append(f"similar names ({self.fuzzy[pair]:.0f}%)")
+                found.append(f"similar names ({similarity:.0f}%)")
         return tuple(found)
 
-    def page(self, offset: int, limit: int) -> list[tuple[int, int]]:
+    def page(self, offset: int, limit: int) -> list[Pair]:
         """Best first (then by A's name and the ids), only as far as the page needs."""
         names = self.names
         best = heapq.nsmallest(
@@ -66,22 +70,20 @@ class _Found:
 def _scan(
     names: dict[int, str],
     norms: dict[int, str],
-    exact: dict[str, set[tuple[int, int]]],
+    exact: dict[str, set[Pair]],
     threshold: float,
-    keep: Callable[[int, int], bool] = lambda a, b: True,
+    keep: Callable[[int, int], bool] | None = None,
 ) -> _Found:
-    scores: dict[tuple[int, int], float] = {}
-    for pairs in exact.values():
-        for pair in pairs:
-            scores[pair] = 100.0
-    fuzzy = similar_pairs((Named(i, n) for i, n in norms.items()), threshold)
-    kept: dict[tuple[int, int], float] = {}
-    for pair, score in fuzzy.items():
-        if norms[pair[0]] == norms[pair[1]] or keep(*pair):
-            kept[pair] = score
-            if scores.get(pair, 0.0) < score:
-                scores[pair] = score
-    return _Found(scores, exact, kept, norms, names)
+    # The similar pairs become the scores in place: one dict of every pair, not three.
+    scores = similar_pairs((Named(i, n) for i, n in norms.items()), threshold)
+    if keep is not None:
+        dropped = [(a, b) for a, b in scores if norms[a] != norms[b] and not keep(a, b)]
+        for pair in dropped:
+            del scores[pair]
+    every_exact: set[Pair] = set().union(*exact.values())
+    similar = {pair: scores[pair] for pair in every_exact if pair in scores}
+    scores.update(dict.fromkeys(every_exact, 100.0))
+    return _Found(scores, exact, similar, norms, names)
 
 
 def _page(
