@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
-from pathlib import PurePath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
@@ -97,14 +97,9 @@ def _screen_factory(area: str) -> Callable[[], Screen[Any]]:
 class TrackerApp(App[None]):
     """Plan, events and budget of one plan year at a time."""
 
-    # The screens' own files too (they name them as well): a screen bringing a new file
-    # makes Textual re-parse every stylesheet and restyle every screen when it opens.
-    CSS_PATH: ClassVar[list[str | PurePath]] = [
-        "app.tcss",
-        "partners.tcss",
-        "calendar.tcss",
-        "data.tcss",
-    ]
+    CSS_PATH = "app.tcss"
+    # The screens' own stylesheets, read once the dashboard is up (see warm_up).
+    SCREEN_CSS = ("partners.tcss", "calendar.tcss", "data.tcss")
     TITLE = "tracker"
     MODES: ClassVar[dict[str, Any]] = {area: _screen_factory(area) for area in SCREENS}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -186,8 +181,23 @@ class TrackerApp(App[None]):
         the start-up's garbage is gone (frozen garbage would never be freed)."""
         for area in SCREENS:
             _screen_class(area)
+        self.call_from_thread(self.read_screen_styles)
         gc.collect()
         gc.freeze()
+
+    def read_screen_styles(self) -> None:
+        """Add the screens' stylesheets now, while the user reads the dashboard. A screen
+        that brings a stylesheet not read yet makes Textual re-parse every stylesheet and
+        restyle every screen as it first opens; read here, that happens once, off any
+        key press, and not before the first frame."""
+        folder = Path(__file__).resolve().parent
+        paths = [folder / name for name in self.SCREEN_CSS]
+        new = [p for p in paths if not self.stylesheet.has_source(str(p), "")]
+        for path in new:
+            self.stylesheet.read(path)
+        if new:
+            self.stylesheet.reparse()
+            self.stylesheet.update(self)
 
     def _startup_failed(self, error: Exception) -> None:
         self.log.error("start-up failed", error)
