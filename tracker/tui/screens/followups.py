@@ -87,7 +87,7 @@ class FollowUpsScreen(InteractionActions):
         log = self.svc.contact_log
         today = self.tracker.today
         page = log.followups(today, overdue_only=self.overdue_only, offset=offset, limit=PAGE_SIZE)
-        summary = log.followup_summary(today, next_count=1)
+        summary = log.followup_summary(today, next_count=0)
         if not cancelled():
             self.app.call_from_thread(self.show, Loaded(page, summary))
 
@@ -128,7 +128,7 @@ class FollowUpsScreen(InteractionActions):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="heading")
     def refresh_heading(self) -> None:
-        summary = self.svc.contact_log.followup_summary(self.tracker.today, next_count=1)
+        summary = self.svc.contact_log.followup_summary(self.tracker.today, next_count=0)
         if not cancelled():
             self.app.call_from_thread(self.show_heading, summary)
 
