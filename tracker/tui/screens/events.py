@@ -112,10 +112,9 @@ class EventsScreen(EventActions):
         page = self.svc.events.list(query)
         targets = None
         if with_targets and query.year is not None:
-            overview = self.svc.plans.overview(query.year)
             lang = current_language()
             targets = tuple(
-                (f"{t.code} · {t.country.name(lang)}", t.code) for t in overview.targets
+                (f"{c.code} · {c.name(lang)}", c.code) for c in self.svc.plans.targets(query.year)
             )
         if not cancelled():
             self.app.call_from_thread(self.show, Loaded(page, targets))
