@@ -54,6 +54,9 @@ def read_date(text: str, label: str, problems: list[str]) -> date | None:
 
 class ContactLogScreen(InteractionActions):
     CSS_PATH = "../partners.tcss"
+    # The list has the focus from the start: focusing the filter box first (Textual's
+    # default, the first focusable widget) built the footer twice.
+    AUTO_FOCUS = "#log"
     HELP_TITLE: ClassVar[str] = N_("Contact log")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", N_("New entry")),

@@ -38,6 +38,9 @@ class Column:
 
 class OrganisationsScreen(OrganisationActions):
     CSS_PATH = "../partners.tcss"
+    # The list has the focus from the start: focusing the filter box first (Textual's
+    # default, the first focusable widget) built the footer twice.
+    AUTO_FOCUS = f"#stage-{STAGES[0]}"
     HELP_TITLE: ClassVar[str] = N_("Organisations")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "move(1)", N_("Next stage"), key_display="]"),

@@ -27,6 +27,9 @@ PAGE_SIZE = 50
 
 class PeopleScreen(PartnerScreen[PersonRow, PersonDetail]):
     CSS_PATH = "../partners.tcss"
+    # The list has the focus from the start: focusing the filter box first (Textual's
+    # default, the first focusable widget) built the footer twice.
+    AUTO_FOCUS = "#people"
     HELP_TITLE: ClassVar[str] = N_("People")
     KIND: ClassVar[str] = "person"
     SORTS: ClassVar[tuple[str, ...]] = PERSON_SORTS
