@@ -1,6 +1,6 @@
-"""Instruments on a running app: when frames are painted, when worker results land, what SQL ran.
+"""Instruments on a running app: frames painted, workers started and their results, SQL run.
 
-Nothing here changes what the app does. A probe wraps three of the app's own calls on the
+Nothing here changes what the app does. A probe wraps four of the app's own calls on the
 instance it is given:
 
 * ``App._display``: every frame the compositor hands to the driver. Headless, the driver
@@ -8,6 +8,8 @@ instance it is given:
   real terminal costs the app) and then notes the time: that is "painted".
 * ``App.call_from_thread``: how every worker hands its result to the UI (STYLE.md). The
   probe notes when the callback *finished* on the UI thread: "results applied".
+* ``app.workers.add_worker``: when each worker was created, so a screen that starts
+  none (nothing to load) is timed to its first frame rather than awaited forever.
 * the engine's ``before_cursor_execute``: each statement with its parameters, so the
   same SQL can be replayed on a bare ``sqlite3`` connection for the floor.
 """
@@ -56,6 +58,7 @@ class Probe:
     paints: list[Frame] = field(default_factory=list)
     applied: list[float] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    workers: list[float] = field(default_factory=list)  # when each worker was created
 
     def install(self) -> Probe:
         app = self.app
@@ -86,6 +89,13 @@ class Probe:
 
             return call_from_thread(run)
 
+        add_worker = app.workers.add_worker
+
+        def added(worker: Any, start: bool = True, exclusive: bool = True) -> None:
+            self.workers.append(now())
+            add_worker(worker, start=start, exclusive=exclusive)
+
+        app.workers.add_worker = added  # type: ignore[method-assign]
         app._display = painted  # type: ignore[method-assign]
         app.call_from_thread = handed  # type: ignore[method-assign]
         return self
@@ -107,7 +117,7 @@ class Probe:
         self,
         since: float,
         *,
-        results: int = 1,
+        results: int | None = 1,
         quiet: float = 0.06,
         timeout: float = 60.0,
         failed: Callable[[], str | None] | None = None,
@@ -117,7 +127,9 @@ class Probe:
         Done once ``results`` worker results have been applied since ``since``, no worker
         is pending or running, nothing has landed for ``quiet`` seconds, and a frame has
         been painted after the last result. With ``results=0``, the first frame after
-        ``since``. Raises TimeoutError after ``timeout`` seconds, and WorkerFailed as soon
+        ``since``. With None, one result if a worker was started since ``since`` (a
+        screen that loads something), else none (one that shows what it has at hand).
+        Raises TimeoutError after ``timeout`` seconds, and WorkerFailed as soon
         as ``failed()`` names a failure (e.g. the app reported a worker's error).
         """
         deadline = now() + timeout
@@ -127,7 +139,10 @@ class Probe:
             if problem:
                 raise WorkerFailed(problem)
             landed = [t for t in self.applied if t >= since]
-            if len(landed) < results or self.busy():
+            expected = results
+            if expected is None:
+                expected = 1 if any(t >= since for t in self.workers) else 0
+            if len(landed) < expected or self.busy():
                 continue
             last = landed[-1] if landed else since
             frames = [f for f in self.paints if f.at >= last]

@@ -71,7 +71,7 @@ class Driver:
         return check
 
     async def timed(
-        self, name: str, key: str | None, *, results: int = 1, timeout: float = 15
+        self, name: str, key: str | None, *, results: int | None = 1, timeout: float = 15
     ) -> bool:
         """Press ``key`` (or, with None, run nothing: the caller already acted) and time it."""
         started, cpu, wall = now(), time.process_time(), time.time()
@@ -112,13 +112,13 @@ class Driver:
             await self.probe.settled(started, results=0, quiet=0.2)
 
     async def open_mode(self, mode: str, key: str) -> bool:
-        """From the dashboard, the area's key; timed until its rows are painted."""
+        """From the dashboard, the area's key; timed until its rows are painted (a screen
+        that loads nothing, e.g. documents & data: until it is painted)."""
         await self.to_dashboard()
         if key in bindings_of(self.app.screen).values():  # the dashboard uses the key itself
-            started = now()
             self.app.switch_mode(mode)
-            return await self.timed(f"{mode}: open", None, timeout=120) and bool(started)
-        return await self.timed(f"{mode}: open", key, timeout=120)
+            return await self.timed(f"{mode}: open", None, results=None, timeout=120)
+        return await self.timed(f"{mode}: open", key, results=None, timeout=120)
 
     async def clear_box(self) -> None:
         box = self.app.focused

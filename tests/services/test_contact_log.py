@@ -365,6 +365,9 @@ def test_dashboard_summary(services: Services, anna: int) -> None:
     assert (summary.open, summary.overdue, summary.due_today) == (4, 1, 1)
     assert (summary.due_this_week, summary.undated) == (2, 1)
     assert [r.what for r in summary.next] == ["overdue", "today"]
+    counts_only = services.contact_log.followup_summary(date(2018, 11, 1), next_count=0)
+    assert counts_only.next == ()
+    assert counts_only == replace(summary, next=())
 
 
 # -- timelines -----------------------------------------------------------------------

@@ -44,6 +44,19 @@ def test_adding_a_target_creates_its_budget_column(services: Services) -> None:
         services.plans.add_country(2019, "XX")
 
 
+def test_targets_alone_are_the_overviews_targets(services: Services) -> None:
+    services.plans.create(2019)
+    for code in ("DE", "JP", "CH", "FR"):
+        services.plans.add_country(2019, code, role="watch" if code == "JP" else "target")
+    services.plans.remove_country(2019, "DE")
+    for year in (2018, 2019):
+        overview = services.plans.overview(year)
+        assert services.plans.targets(year) == tuple(t.country for t in overview.targets)
+    assert [c.code for c in services.plans.targets(2019)] == ["CH", "FR"]
+    with pytest.raises(NotFoundError):
+        services.plans.targets(2030)
+
+
 def test_removing_a_country_renumbers_and_refuses_when_money_is_used(services: Services) -> None:
     services.plans.create(2019)
     for code in ("DE", "FR", "ES"):

@@ -66,14 +66,14 @@ def test_blocking_stays_far_below_all_pairs(monkeypatch: pytest.MonkeyPatch) -> 
         Named(i, f"{rng.choice(first)} {''.join(rng.choices(syllables, k=3))}") for i in range(5000)
     ]
     compared = 0
-    real = _blocking._compare
+    real = _blocking._scores
 
-    def counting(a: Named, others: list[Named], *rest: object) -> None:
+    def counting(key: str, keys: list[str], threshold: float) -> list[tuple[int, float]]:
         nonlocal compared
-        compared += len(others)
-        real(a, others, *rest)  # type: ignore[arg-type]
+        compared += len(keys)
+        return real(key, keys, threshold)
 
-    monkeypatch.setattr(_blocking, "_compare", counting)
+    monkeypatch.setattr(_blocking, "_scores", counting)
     similar_pairs(names, 90)
     all_pairs = len(names) * (len(names) - 1) // 2
     assert compared < all_pairs / 20

@@ -28,6 +28,7 @@ __all__ = [
 ]
 
 
+from tracker.domain.holiday_lib import holidays_library
 from tracker.i18n import _
 
 
@@ -266,7 +267,7 @@ HolidayLookup = Callable[[str, date, date], Mapping[date, str]]
 
 @lru_cache(maxsize=512)
 def _year_holidays(code: str, year: int) -> tuple[tuple[date, str], ...]:
-    import holidays  # 70 ms to import, and only conflicts need it
+    holidays = holidays_library()
 
     try:
         found = holidays.country_holidays(code, years=year)

@@ -43,64 +43,91 @@ def block_keys(norm: str) -> set[str]:
     return {f"{a[:3]}|{b[:1]}" for a, b in permutations(words, 2)}
 
 
-def _record(a: Named, b: Named, score: float, found: dict[tuple[int, int], float]) -> None:
-    if a.id != b.id:
-        key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-        found[key] = max(found.get(key, 0.0), round(score, 1))
+Found = dict[tuple[int, int], float]
 
 
-def _compare(
-    a: Named,
-    others: Sequence[Named],
-    keys: Sequence[str],
-    threshold: float,
-    found: dict[tuple[int, int], float],
-) -> None:
-    """Score ``a`` against ``others`` (whose sorted-word ``keys`` are given) in one call
-    into rapidfuzz's C loop. ratio on sorted words is token_sort_ratio, minus the sorting."""
-    hits = process.extract(
-        _sorted_words(a.norm), keys, scorer=fuzz.ratio, score_cutoff=threshold, limit=None
-    )
-    for _, score, index in hits:
-        _record(a, others[index], score, found)
+def _record(ids: Iterable[int], others: Sequence[int], score: float, found: Found) -> None:
+    """Every pair of one of ``ids`` with one of ``others`` scores ``score`` (the best
+    score a pair got is kept)."""
+    score = round(score, 1)
+    best = found.get
+    for a in ids:
+        for b in others:
+            if a != b:
+                key = (a, b) if a < b else (b, a)
+                before = best(key)
+                if before is None or before < score:
+                    found[key] = score
 
 
-def _sorted_words(norm: str) -> str:
-    return " ".join(sorted(norm.split()))
+def _scores(key: str, keys: Sequence[str], threshold: float) -> list[tuple[int, float]]:
+    """(index, score) of the ``keys`` scoring at least ``threshold`` against ``key``, in
+    one call into rapidfuzz's C loop. ratio on sorted words is token_sort_ratio, minus
+    the sorting."""
+    hits = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=threshold, limit=None)
+    return [(index, score) for _, score, index in hits]
 
 
-def _all_pairs(
-    names: Sequence[Named], threshold: float, found: dict[tuple[int, int], float]
-) -> None:
-    keys = [_sorted_words(n.norm) for n in names]
-    for i, a in enumerate(names[:-1]):
-        _compare(a, names[i + 1 :], keys[i + 1 :], threshold, found)
+class _Keys(dict[str, str]):
+    """Each normalised name's words in sorted order, worked out once per pass."""
+
+    def __missing__(self, norm: str) -> str:
+        key = self[norm] = " ".join(sorted(norm.split()))
+        return key
 
 
-def _neighbourhood(
-    names: Sequence[Named], threshold: float, found: dict[tuple[int, int], float]
-) -> None:
+def _all_pairs(names: Sequence[Named], threshold: float, found: Found, keys: _Keys) -> None:
+    """Every pair of the block. Names with the same sorted words (common in a big list)
+    score 100 together and the same against any other name, so each distinct key is
+    compared once and its score given to every pair of their members."""
+    members: dict[str, list[int]] = defaultdict(list)
+    for named in names:
+        members[keys[named.norm]].append(named.id)
+    distinct, groups = list(members), list(members.values())
+    if threshold <= 100:
+        for group in groups:
+            for i, a in enumerate(group[:-1]):
+                _record((a,), group[i + 1 :], 100.0, found)
+    for i, key in enumerate(distinct[:-1]):
+        for j, score in _scores(key, distinct[i + 1 :], threshold):
+            _record(groups[i], groups[i + 1 + j], score, found)
+
+
+def _neighbourhood(names: Sequence[Named], threshold: float, found: Found, keys: _Keys) -> None:
+    """Each name against the next few in sorted order: too few for rapidfuzz's batch call
+    to pay, so pair by pair."""
     ordered = sorted(names, key=lambda n: (n.norm.replace(" ", ""), n.id))
-    keys = [_sorted_words(n.norm) for n in ordered]
-    for i, a in enumerate(ordered):
-        window = slice(i + 1, i + 1 + WINDOW)
-        _compare(a, ordered[window], keys[window], threshold, found)
+    ids = [n.id for n in ordered]
+    sorted_keys = [keys[n.norm] for n in ordered]
+    ratio, best, count = fuzz.ratio, found.get, len(ordered)
+    for i, key in enumerate(sorted_keys):
+        a = ids[i]
+        for j in range(i + 1, min(i + 1 + WINDOW, count)):
+            score = ratio(key, sorted_keys[j], score_cutoff=threshold)
+            b = ids[j]
+            if score >= threshold and a != b:
+                score = round(score, 1)
+                pair = (a, b) if a < b else (b, a)
+                before = best(pair)
+                if before is None or before < score:
+                    found[pair] = score
 
 
 def similar_pairs(names: Iterable[Named], threshold: float) -> dict[tuple[int, int], float]:
     """(smaller id, larger id) → score 0-100 for every pair scoring at least ``threshold``."""
     every = [n for n in names if n.norm]
-    found: dict[tuple[int, int], float] = {}
+    found: Found = {}
+    keys = _Keys()
     blocks: dict[str, list[Named]] = defaultdict(list)
     for named in every:
         for key in block_keys(named.norm):
             blocks[key].append(named)
     for block in blocks.values():
         if len(block) > MAX_BLOCK:
-            _neighbourhood(block, threshold, found)
+            _neighbourhood(block, threshold, found, keys)
         elif len(block) > 1:
-            _all_pairs(block, threshold, found)
-    _neighbourhood(every, threshold, found)
+            _all_pairs(block, threshold, found, keys)
+    _neighbourhood(every, threshold, found, keys)
     return found
 
 

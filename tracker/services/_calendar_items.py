@@ -3,9 +3,11 @@ open follow-ups, each with the conflicts that touch it, in agenda order."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
@@ -18,16 +20,20 @@ from tracker.domain.models import (
     Event,
     FundingCall,
     Interaction,
+    InteractionOrganisation,
+    InteractionPerson,
     Mission,
+    Organisation,
+    Person,
     Plan,
     PlanCountry,
 )
 from tracker.i18n import _
 from tracker.services import conflicts
-from tracker.services._convert_partners import with_links
 from tracker.services.dto_calendar import ITEM_KINDS, CalendarItem
 
 _RANK = {kind: i for i, kind in enumerate(ITEM_KINDS)}
+_BATCH = 500  # interaction ids per IN (…), as selectinload batches them
 
 
 def order(item: CalendarItem) -> tuple[date, int, date, str, int]:
@@ -135,31 +141,66 @@ def _deadlines(session: Session, start: date, end: date) -> list[CalendarItem]:
     ]
 
 
+def _names(
+    session: Session, link: Any, target: Any, name: Any, ids: list[int]
+) -> dict[int, list[str]]:
+    """Interaction id → the names of the records linked through ``link`` (its column
+    ``target``), in name order as the relationships order them; ids read in batches."""
+    found: dict[int, list[str]] = defaultdict(list)
+    for i in range(0, len(ids), _BATCH):
+        stmt = (
+            select(link.interaction_id, name)
+            .join(name.class_, target == name.class_.id)
+            .where(link.interaction_id.in_(ids[i : i + _BATCH]))
+            .order_by(name)
+        )
+        for interaction_id, value in session.execute(stmt):
+            found[interaction_id].append(value)
+    return found
+
+
 def _follow_ups(session: Session, start: date, end: date) -> list[CalendarItem]:
+    """Open follow-ups due in the window. Plain rows, not ORM objects with their links
+    loaded: a busy month holds about a thousand."""
     due = Interaction.follow_up_due
     stmt = (
-        select(Interaction)
+        select(
+            Interaction.id,
+            Interaction.follow_up,
+            due,
+            Interaction.event_id,
+            Event.country_code,
+        )
+        .outerjoin(Event, Event.id == Interaction.event_id)
         .where(
             and_(Interaction.follow_up != "", Interaction.follow_up_done_at.is_(None)),
             due >= start,
             due <= end,
         )
-        .options(*with_links())
+    )
+    rows = session.execute(stmt).all()
+    ids = [row.id for row in rows]
+    people = _names(session, InteractionPerson, InteractionPerson.person_id, Person.full_name, ids)
+    organisations = _names(
+        session,
+        InteractionOrganisation,
+        InteractionOrganisation.organisation_id,
+        Organisation.name,
+        ids,
     )
     items = []
-    for i in session.scalars(stmt):
-        assert i.follow_up_due is not None
-        who = [p.full_name for p in i.people] + [o.name for o in i.organisations]
+    for row in rows:
+        who = people.get(row.id, []) + organisations.get(row.id, [])
         items.append(
             CalendarItem(
                 kind="follow_up",
-                id=i.id,
-                title=(i.follow_up.strip().splitlines() or [""])[0],
-                start=i.follow_up_due,
-                end=i.follow_up_due,
+                id=row.id,
+                title=(row.follow_up.strip().splitlines() or [""])[0],
+                start=row.follow_up_due,
+                end=row.follow_up_due,
                 status="open",
-                country_code=i.event.country_code if i.event is not None else None,
-                event_id=i.event_id,
+                country_code=row.country_code if row.event_id is not None else None,
+                event_id=row.event_id,
                 detail=", ".join(who[:3]),
             )
         )

@@ -257,7 +257,8 @@ class ContactLogService:
             return Page(found, total, offset, limit)
 
     def followup_summary(self, today: date, next_count: int = 5) -> FollowUpSummary:
-        """Counts for the dashboard, and the next few follow-ups to do."""
+        """Counts for the dashboard, and the next few follow-ups to do (none asked for:
+        the counts alone, in one query)."""
         due = ENTRIES.c.follow_up_due
         week_end = today + timedelta(days=6)
 
@@ -273,9 +274,9 @@ class ContactLogService:
         ).where(open_follow_up())
         with self._db.read() as session:
             total, overdue, today_count, week, undated = session.execute(stmt).one()
-            upcoming = open_follow_ups(
-                session, today, False, 0, max(1, next_count), total - undated
-            )
+            upcoming: tuple[FollowUpRow, ...] = ()
+            if next_count > 0:
+                upcoming = open_follow_ups(session, today, False, 0, next_count, total - undated)
         return FollowUpSummary(today, total, overdue, today_count, week, undated, upcoming)
 
     def mark_done(self, interaction_id: int, *, at: datetime | None = None) -> InteractionInfo:

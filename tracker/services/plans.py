@@ -14,6 +14,7 @@ from tracker.domain.models import (
     Allocation,
     CostCategory,
     CostLine,
+    Country,
     Event,
     Expense,
     Mission,
@@ -26,8 +27,16 @@ from tracker.i18n import _
 from tracker.services import _lookup
 from tracker.services._tables import table_of
 from tracker.services.budget import plan_categories
-from tracker.services.convert import plan_country_info
-from tracker.services.dto import KEEP, CapsInfo, Keep, ObjectiveInfo, PlanOverview, PlanSummary
+from tracker.services.convert import country_info, plan_country_info
+from tracker.services.dto import (
+    KEEP,
+    CapsInfo,
+    CountryInfo,
+    Keep,
+    ObjectiveInfo,
+    PlanOverview,
+    PlanSummary,
+)
 
 
 def overview_of(session: Session, plan: Plan) -> PlanOverview:
@@ -122,6 +131,20 @@ class PlanService:
         with self._db.read() as session:
             latest: int | None = session.scalar(select(func.max(table_of(Plan).c.year)))
             return latest
+
+    def targets(self, year: int) -> tuple[CountryInfo, ...]:
+        """The plan's target countries in the overview's order, without the rest of it
+        (the events screen's country filter)."""
+        with self._db.read() as session:
+            plan = _lookup.plan_by_year(session, year)
+            rows = session.execute(
+                select(PlanCountry.position, Country)
+                .join(Country, Country.code == PlanCountry.country_code)
+                .where(PlanCountry.plan_id == plan.id, PlanCountry.role == CountryRole.TARGET)
+                .order_by(PlanCountry.position)
+            ).all()
+            ordered = sorted(rows, key=lambda row: row[0] or 0)
+            return tuple(country_info(country) for _, country in ordered)
 
     def overview(self, year: int) -> PlanOverview:
         with self._db.read() as session:

@@ -11,13 +11,13 @@ import gc
 import importlib
 from collections.abc import Callable, Iterable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widget import AwaitMount
 from textual.worker import Worker
 
 from tracker.config import Settings
@@ -70,6 +70,8 @@ class TrackerApp(App[None]):
     """Plan, events and budget of one plan year at a time."""
 
     CSS_PATH = "app.tcss"
+    # The screens' own stylesheets, read once the dashboard is up (see warm_up).
+    SCREEN_CSS = ("partners.tcss", "calendar.tcss", "data.tcss")
     TITLE = "tracker"
     MODES: ClassVar[dict[str, Any]] = {area: _screen_factory(area) for area in SCREENS}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -111,15 +113,6 @@ class TrackerApp(App[None]):
 
     def get_default_screen(self) -> Screen[Any]:
         return LoadingScreen()
-
-    def _init_mode(self, mode: str) -> AwaitMount:
-        # Textual re-parses every stylesheet for a new area's screen here, then again in
-        # switch_mode, as this refresh stamps the screen being left, not the new one:
-        # stamp it, so an area's first showing (the dashboard's too) parses once.
-        await_mount = super()._init_mode(mode)
-        if mode in SCREENS:
-            self._screen_stacks[mode][0]._css_update_count = self._css_update_count
-        return await_mount
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
         # Modals are imported on first use, after the language was applied: translate
@@ -194,10 +187,25 @@ class TrackerApp(App[None]):
         try:
             for area in SCREENS:
                 _screen_class(area)
+            self.call_from_thread(self.read_screen_styles)
             gc.collect()
             gc.freeze()
         finally:
             self._resume_collector()
+
+    def read_screen_styles(self) -> None:
+        """Add the screens' stylesheets now, while the user reads the dashboard. A screen
+        that brings a stylesheet not read yet makes Textual re-parse every stylesheet and
+        restyle every screen as it first opens; read here, that happens once, off any
+        key press, and not before the first frame."""
+        folder = Path(__file__).resolve().parent
+        paths = [folder / name for name in self.SCREEN_CSS]
+        new = [p for p in paths if not self.stylesheet.has_source(str(p), "")]
+        for path in new:
+            self.stylesheet.read(path)
+        if new:
+            self.stylesheet.reparse()
+            self.stylesheet.update(self)
 
     def _startup_failed(self, error: Exception) -> None:
         self._resume_collector()

@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from tracker.i18n import N_
+from tracker.tui.widgets.footer import TrackerFooter
 
 
 class ConfirmModal(ModalScreen[bool]):
@@ -36,7 +37,7 @@ class ConfirmModal(ModalScreen[bool]):
             with Horizontal(classes="dialog--buttons"):
                 yield Button(f"{self.yes} (y)", variant="error", id="yes")
                 yield Button(f"{self.no} (n)", id="no")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

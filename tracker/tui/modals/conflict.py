@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from tracker.domain.errors import ConflictError
 from tracker.i18n import N_, _
+from tracker.tui.widgets.footer import TrackerFooter
 
 Choice = Literal["reload", "overwrite", "edit"]
 
@@ -44,7 +45,7 @@ class ConflictModal(ModalScreen[Choice]):
                 yield Button(_("Reload (r)"), id="reload")
                 yield Button(_("Overwrite (o)"), variant="error", id="overwrite")
                 yield Button(_("Keep editing (k)"), variant="primary", id="edit")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.query_one("#edit", Button).focus()

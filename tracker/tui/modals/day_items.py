@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tracker.i18n import _
 from tracker.services.dto_calendar import CalendarDay
 from tracker.tui.widgets.agenda import agenda_table
+from tracker.tui.widgets.footer import TrackerFooter
 from tracker.tui.widgets.month_grid import HOLIDAY_GLYPH
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -48,7 +49,7 @@ class DayModal(ModalScreen[None]):
             yield Static(title, classes="dialog--title")
             with VerticalScroll():
                 yield Static(day_body(self.calendar_day), id="day-items")
-        yield Footer()
+        yield TrackerFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, Select, Static, Switch, TextArea
+from textual.widgets import Button, Input, Select, Static, Switch, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
 from tracker.domain.errors import TrackerError, ValidationError
@@ -21,6 +21,7 @@ from tracker.tui.drafts import DRAFT_DELAY, DraftStore, draft_key
 from tracker.tui.errors import describe
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.widgets.field import Field
+from tracker.tui.widgets.footer import TrackerFooter
 
 T = TypeVar("T")
 
@@ -111,7 +112,7 @@ class FormModal(ModalScreen[T | None]):
             with Horizontal(classes="dialog--buttons"):
                 yield Button(_(self.SAVE_LABEL), variant="primary", id="save")
                 yield Button(_("Cancel"), id="cancel")
-        yield Footer()
+        yield TrackerFooter()
 
     def compose_body(self) -> ComposeResult:
         yield from self.fields()

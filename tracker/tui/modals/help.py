@@ -10,9 +10,10 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tracker.i18n import N_, _
+from tracker.tui.widgets.footer import TrackerFooter
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -104,7 +105,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 _("ctrl+p opens the command palette: every action by name."), classes="dialog--text"
             )
-        yield Footer()
+        yield TrackerFooter()
 
     @staticmethod
     def keys_table(keys: list[tuple[str, str]]) -> Table:

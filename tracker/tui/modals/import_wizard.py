@@ -19,13 +19,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Label, ProgressBar, Select, Static
+from textual.widgets import Button, Label, ProgressBar, Select, Static
 from textual.worker import Worker
 
 from tracker.domain.errors import TrackerError
 from tracker.i18n import _
 from tracker.services.dto_io import ColumnUse, ImportRefused, ImportReport, Progress
 from tracker.tui.errors import describe, report_worker_failure
+from tracker.tui.widgets.footer import TrackerFooter
 
 IGNORE = "-"  # the Select value of "ignore this column"
 SHOWN_LINES = 40  # rows of the preview listed one by one; the rest are counted
@@ -109,7 +110,7 @@ class ImportWizard(ModalScreen[ImportReport | None]):
                 yield Button(_("Dry run"), id="preview")
                 yield Button(_("Import"), variant="primary", id="import", disabled=True)
                 yield Button(_("Close"), id="close")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.query_one("#import-progress").display = False

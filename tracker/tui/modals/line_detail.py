@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tracker.i18n import N_, _, current_language
 from tracker.i18n_format import money
 from tracker.services.dto import AllocationInfo, CategoryInfo, CountryInfo, ExpenseInfo, LineFigures
 from tracker.tui.format import DASH, category_name, fmt_date
+from tracker.tui.widgets.footer import TrackerFooter
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class LineDetail(ModalScreen[None]):
                 yield Static(self.allocations(), id="line-allocations")
                 yield Static(Text(_("Expenses"), style="underline"))
                 yield Static(self.expenses(), id="line-expenses")
-        yield Footer()
+        yield TrackerFooter()
 
     def figures(self) -> Text:
         line = self.data.line

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 from textual.worker import Worker
 
 from tracker.domain.errors import TrackerError, ValidationError
@@ -28,6 +28,7 @@ from tracker.services.dto_partners import BatchResult, MeetingEntry
 from tracker.tui.errors import describe, report_worker_failure
 from tracker.tui.format import fmt_date, fmt_span
 from tracker.tui.modals.confirm import ConfirmModal
+from tracker.tui.widgets.footer import TrackerFooter
 from tracker.tui.widgets.meeting_row import MeetingRow, RowValues
 from tracker.tui.widgets.name_picker import Directory, exact
 
@@ -121,7 +122,7 @@ class MeetingBatchModal(ModalScreen[BatchResult | None]):
             with Horizontal(classes="dialog--buttons"):
                 yield Button(_("Save all"), variant="primary", id="save")
                 yield Button(_("Cancel"), id="cancel")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.query_one("#banner").display = False

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tracker.i18n import N_
+from tracker.tui.widgets.footer import TrackerFooter
 
 V = TypeVar("V")
 
@@ -47,7 +48,7 @@ class PickModal(ModalScreen[V | None], Generic[V]):
                 ),
                 id="pick-options",
             )
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

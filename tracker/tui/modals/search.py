@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
@@ -28,6 +28,7 @@ from tracker.tui.screens.calls import CallsScreen
 from tracker.tui.screens.contact_log import ContactLogScreen
 from tracker.tui.screens.events import EventsScreen
 from tracker.tui.screens.timeline import TimelineScreen
+from tracker.tui.widgets.footer import TrackerFooter
 
 if TYPE_CHECKING:
     from tracker.services.context import Services
@@ -97,7 +98,7 @@ class SearchModal(ModalScreen[SearchHit | None]):
             )
             yield OptionList(id="search-results")
             yield Static(_("Type to search."), id="search-status")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.query_one("#search-input", Input).focus()

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from tracker.i18n import N_, _, current_language
 from tracker.i18n_format import money
@@ -31,6 +31,7 @@ from tracker.tui.modals.line_detail import LineDetail, LineDetailData
 from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.budget_admin import PlanAdmin
 from tracker.tui.widgets.budget_grid import VIEW_TITLES, VIEWS, BudgetGrid, Selection
+from tracker.tui.widgets.footer import TrackerFooter
 
 EXPENSE_EVENTS = 200  # the events offered when recording an expense, soonest first
 
@@ -62,7 +63,7 @@ class BudgetScreen(PlanAdmin):
             ).format(line=OVER_LINE, cap=OVER_CAP),
             id="budget-legend",
         )
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.query_one("#budget-caps").border_title = _("Funding caps")

@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tracker.i18n import N_, _
@@ -22,6 +22,7 @@ from tracker.tui.format import fmt_date, term
 from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.calendar_actions import CalendarActions
 from tracker.tui.widgets.agenda import AgendaList
+from tracker.tui.widgets.footer import TrackerFooter
 from tracker.tui.widgets.month_grid import MonthGridView, legend
 
 MONTH_NAMES = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
@@ -102,7 +103,7 @@ class CalendarScreen(CalendarActions):
                 yield Static(_("Agenda"), id="agenda-heading", classes="cal-heading")
                 with VerticalScroll(id="agenda-scroll"):
                     yield AgendaList(id="agenda")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.month_view.focus()

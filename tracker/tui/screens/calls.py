@@ -14,7 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tracker.i18n import N_, _
 from tracker.i18n_format import money
@@ -26,6 +26,7 @@ from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.calls_consortia import ConsortiumActions
 from tracker.tui.widgets.call_tables import CallTable, ConsortiumTable, MemberTable, pipeline
 from tracker.tui.widgets.entry_table import EntryTable, PageState
+from tracker.tui.widgets.footer import TrackerFooter
 
 PAGE_SIZE = 50
 
@@ -93,7 +94,7 @@ class CallsScreen(ConsortiumActions):
                 yield MemberTable(id="members")
         yield Static(id="consortium-pipeline")
         yield Static(id="calls-status")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.calls_table.focus()

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from tracker.domain.errors import TrackerError
 from tracker.i18n import N_, _
@@ -26,6 +26,7 @@ from tracker.tui.screens.contact_log_actions import (
     plan_events,
 )
 from tracker.tui.widgets.entry_table import EntryTable, PageState
+from tracker.tui.widgets.footer import TrackerFooter
 from tracker.tui.widgets.log_filters import LogFilterBar, LogFilters
 from tracker.tui.widgets.log_table import LogTable
 
@@ -56,6 +57,9 @@ def read_date(text: str, label: str, problems: list[str]) -> date | None:
 
 class ContactLogScreen(InteractionActions):
     CSS_PATH = "../partners.tcss"
+    # The list has the focus from the start: focusing the filter box first (Textual's
+    # default, the first focusable widget) built the footer twice.
+    AUTO_FOCUS = "#log"
     HELP_TITLE: ClassVar[str] = N_("Contact log")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", N_("New entry")),
@@ -84,7 +88,7 @@ class ContactLogScreen(InteractionActions):
         yield LogFilterBar(id="log-filters")
         yield LogTable(self.tracker.today, id="log")
         yield Static(id="log-status")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.table.focus()

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tracker.i18n import N_, _, current_language
 from tracker.services.dto import BudgetTable, EventRow, PlanOverview
@@ -31,6 +31,7 @@ from tracker.tui.format import (
 )
 from tracker.tui.screens.base import TrackerScreen, cancelled
 from tracker.tui.widgets.dashboard_partners import deadlines_panel, followups_panel
+from tracker.tui.widgets.footer import TrackerFooter
 
 if TYPE_CHECKING:
     from tracker.services.context import Services
@@ -79,7 +80,7 @@ class DashboardScreen(TrackerScreen):
                 yield Static(id="dash-deadlines", classes="panel")
                 yield Static(id="dash-conflicts", classes="panel")
                 yield Static(id="dash-watch", classes="panel")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         titles = {

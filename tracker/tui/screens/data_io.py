@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tracker.i18n import N_, _
@@ -32,6 +32,7 @@ from tracker.tui.modals.export_forms import (
 )
 from tracker.tui.modals.import_wizard import ImportWizard
 from tracker.tui.screens.base import TrackerScreen
+from tracker.tui.widgets.footer import TrackerFooter
 
 if TYPE_CHECKING:
     from tracker.services.context import Services
@@ -111,7 +112,7 @@ class DataScreen(TrackerScreen):
             id="data-actions",
         )
         yield Static(_("Nothing written or imported yet."), id="data-done")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tracker.i18n import N_, _, ngettext
 from tracker.services.dto_partners import (
@@ -25,6 +25,7 @@ from tracker.tui.format import DASH
 from tracker.tui.modals.confirm import ConfirmModal
 from tracker.tui.screens.base import TrackerScreen, cancelled
 from tracker.tui.widgets.entry_table import EntryTable, PageState, cell
+from tracker.tui.widgets.footer import TrackerFooter
 from tracker.tui.widgets.partner_tables import PartnerTable
 
 PAGE_SIZE = 50
@@ -112,7 +113,7 @@ class DuplicatesScreen(TrackerScreen):
         yield Static(id="duplicates-heading")
         yield PairTable(id="duplicates")
         yield Static(id="duplicates-status")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.table.focus()

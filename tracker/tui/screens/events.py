@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from tracker.i18n import N_, _, current_language, ngettext
 from tracker.services.dto import EVENT_SORTS, EventPage, EventQuery
@@ -17,6 +17,7 @@ from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.event_actions import EventActions
 from tracker.tui.widgets.event_table import EventTable
 from tracker.tui.widgets.filter_bar import FilterBar, Filters
+from tracker.tui.widgets.footer import TrackerFooter
 
 PAGE_SIZE = 50
 
@@ -63,7 +64,7 @@ class EventsScreen(EventActions):
         yield FilterBar(id="event-filters")
         yield EventTable(id="events")
         yield Static(id="events-status")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.query_one(EventTable).focus()
@@ -111,10 +112,9 @@ class EventsScreen(EventActions):
         page = self.svc.events.list(query)
         targets = None
         if with_targets and query.year is not None:
-            overview = self.svc.plans.overview(query.year)
             lang = current_language()
             targets = tuple(
-                (f"{t.code} · {t.country.name(lang)}", t.code) for t in overview.targets
+                (f"{c.code} · {c.name(lang)}", c.code) for c in self.svc.plans.targets(query.year)
             )
         if not cancelled():
             self.app.call_from_thread(self.show, Loaded(page, targets))

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tracker.i18n import N_, _
 from tracker.services.dto_partners import FollowUpRow, FollowUpSummary, InteractionInfo, Page
@@ -19,6 +19,7 @@ from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.contact_log_actions import InteractionActions
 from tracker.tui.widgets.entry_table import EntryTable, PageState
 from tracker.tui.widgets.followup_table import FollowUpTable
+from tracker.tui.widgets.footer import TrackerFooter
 
 PAGE_SIZE = 50
 
@@ -55,7 +56,7 @@ class FollowUpsScreen(InteractionActions):
         yield Static(id="followups-heading")
         yield FollowUpTable(id="followups")
         yield Static(id="followups-status")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.table.focus()
@@ -86,7 +87,7 @@ class FollowUpsScreen(InteractionActions):
         log = self.svc.contact_log
         today = self.tracker.today
         page = log.followups(today, overdue_only=self.overdue_only, offset=offset, limit=PAGE_SIZE)
-        summary = log.followup_summary(today, next_count=1)
+        summary = log.followup_summary(today, next_count=0)
         if not cancelled():
             self.app.call_from_thread(self.show, Loaded(page, summary))
 
@@ -127,7 +128,7 @@ class FollowUpsScreen(InteractionActions):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="heading")
     def refresh_heading(self) -> None:
-        summary = self.svc.contact_log.followup_summary(self.tracker.today, next_count=1)
+        summary = self.svc.contact_log.followup_summary(self.tracker.today, next_count=0)
         if not cancelled():
             self.app.call_from_thread(self.show_heading, summary)
 

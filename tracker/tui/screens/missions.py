@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tracker.i18n import N_, _
 from tracker.services.dto_calendar import MissionDetail, MissionQuery, MissionRow
@@ -17,6 +17,7 @@ from tracker.tui.format import fmt_eur, fmt_span
 from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.mission_actions import MissionActions
 from tracker.tui.widgets.entry_table import EntryTable
+from tracker.tui.widgets.footer import TrackerFooter
 
 PAGE_SIZE = 100
 # Fixed widths: a column sized by its first rows would cut "planned" after "draft".
@@ -77,7 +78,7 @@ class MissionsScreen(MissionActions):
         yield Header()
         yield Static(id="missions-heading")
         yield MissionTable(id="missions")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.table.focus()

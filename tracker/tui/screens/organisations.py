@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import ContentSwitcher, Footer, Header, Input, Static
+from textual.widgets import ContentSwitcher, Header, Input, Static
 
 from tracker.domain.enums import Stage
 from tracker.i18n import N_, _
@@ -22,6 +22,7 @@ from tracker.services.dto_partners import (
 from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.organisations_actions import OrganisationActions
 from tracker.tui.widgets.entry_table import EntryTable, PageState
+from tracker.tui.widgets.footer import TrackerFooter
 from tracker.tui.widgets.partner_tables import BoardColumn, OrganisationTable
 
 STAGES = tuple(s.value for s in Stage)
@@ -37,6 +38,9 @@ class Column:
 
 class OrganisationsScreen(OrganisationActions):
     CSS_PATH = "../partners.tcss"
+    # The list has the focus from the start: focusing the filter box first (Textual's
+    # default, the first focusable widget) built the footer twice.
+    AUTO_FOCUS = f"#stage-{STAGES[0]}"
     HELP_TITLE: ClassVar[str] = N_("Organisations")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "move(1)", N_("Next stage"), key_display="]"),
@@ -64,7 +68,7 @@ class OrganisationsScreen(OrganisationActions):
                     yield BoardColumn(stage)
             yield OrganisationTable(id="org-list")
         yield Static(id="orgs-status")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.column(self.active).focus()

@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from tracker.i18n import N_, _
 from tracker.services.dto_partners import PERSON_SORTS, Page, PersonDetail, PersonQuery, PersonRow
@@ -17,6 +17,7 @@ from tracker.tui.modals.person_form import PersonForm, edit_person_form, new_per
 from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.partner_base import PartnerScreen
 from tracker.tui.widgets.entry_table import EntryTable
+from tracker.tui.widgets.footer import TrackerFooter
 from tracker.tui.widgets.partner_tables import PersonTable
 
 if TYPE_CHECKING:
@@ -27,6 +28,9 @@ PAGE_SIZE = 50
 
 class PeopleScreen(PartnerScreen[PersonRow, PersonDetail]):
     CSS_PATH = "../partners.tcss"
+    # The list has the focus from the start: focusing the filter box first (Textual's
+    # default, the first focusable widget) built the footer twice.
+    AUTO_FOCUS = "#people"
     HELP_TITLE: ClassVar[str] = N_("People")
     KIND: ClassVar[str] = "person"
     SORTS: ClassVar[tuple[str, ...]] = PERSON_SORTS
@@ -48,7 +52,7 @@ class PeopleScreen(PartnerScreen[PersonRow, PersonDetail]):
             yield Static(_("enter timeline · n new · e edit"), classes="filter-hint")
         yield PersonTable(id="people")
         yield Static(id="people-status")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.table.focus()

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tracker.i18n import N_, _
+from tracker.tui.widgets.footer import TrackerFooter
 
 
 class LoadingScreen(Screen[None]):
@@ -21,7 +22,7 @@ class LoadingScreen(Screen[None]):
         yield Header()
         with Middle(), Center():
             yield Static(_("Opening the database…"), id="loading-message")
-        yield Footer()
+        yield TrackerFooter()
 
 
 class StartupErrorScreen(Screen[None]):
@@ -52,7 +53,7 @@ class StartupErrorScreen(Screen[None]):
                     "backup back.",
                 )
             )
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.query_one("#startup-error").border_title = _("Start-up failed")

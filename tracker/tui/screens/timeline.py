@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tracker.i18n import N_, _, ngettext
 from tracker.services.dto_partners import (
@@ -28,6 +28,7 @@ from tracker.tui.modals.saving_form import SavingForm
 from tracker.tui.screens.base import cancelled
 from tracker.tui.screens.contact_log_actions import InteractionActions, event_options, plan_events
 from tracker.tui.widgets.entry_table import EntryTable, cell
+from tracker.tui.widgets.footer import TrackerFooter
 from tracker.tui.widgets.partner_tables import PartnerTable, kind_text, stage_label
 
 KIND_LABELS = {
@@ -125,7 +126,7 @@ class TimelineScreen(InteractionActions):
         yield Static(self.subject.name, id="timeline-heading")
         yield TimelineTable(id="timeline")
         yield Static(id="timeline-status")
-        yield Footer()
+        yield TrackerFooter()
 
     def on_mount(self) -> None:
         self.table.focus()
