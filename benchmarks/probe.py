@@ -150,6 +150,16 @@ class Probe:
                 return frames[0]
         raise TimeoutError(f"nothing painted within {timeout:.0f} s")
 
+    async def first_paint_after(self, since: float, timeout: float = 60.0) -> Frame:
+        """The first frame painted at or after ``since``, whatever else is running."""
+        deadline = now() + timeout
+        while now() < deadline:
+            frames = [f for f in self.paints if f.at >= since]
+            if frames:
+                return frames[0]
+            await asyncio.sleep(0.002)
+        raise TimeoutError(f"nothing painted within {timeout:.0f} s")
+
     async def until(
         self, ready: Callable[[], bool], *, quiet: float = 0.5, timeout: float = 180
     ) -> None:

@@ -138,7 +138,9 @@ def run_tracker(launched: float, db: str, today: str, tour: bool) -> dict[str, A
         while "dashboard_applied" not in marks and now() < deadline:
             await probe.settled(now(), results=0, quiet=0.0, timeout=120)
         applied = marks.get("dashboard_applied", now())
-        frame = await probe.settled(applied, results=0, quiet=0.0)
+        # The first frame painted after the data was applied (not after later worker
+        # hand-overs: the warm-up's, say, which may paint nothing).
+        frame = await probe.first_paint_after(applied)
         marks["dashboard"], marks["dashboard_cpu"] = frame.at, frame.cpu
         if tour:
             visited = await _tour(pilot, probe)
