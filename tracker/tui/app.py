@@ -18,12 +18,14 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.worker import Worker
 
 from tracker.config import Settings
 from tracker.i18n import N_, _
 from tracker.tui.drafts import Draft, DraftStore
 from tracker.tui.errors import describe, report_worker_failure
+from tracker.tui.render_memory import forget_drawn_lines
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.screens.startup import LoadingScreen, StartupErrorScreen
 from tracker.tui.translate import translate_bindings, translate_node
@@ -260,6 +262,16 @@ class TrackerApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The areas need the database: hidden until it is open.
         return not (action in {"area", "pick_year", "search"} and self.services is None)
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        leaving = [] if mode == self.current_mode else list(self.screen_stack)
+        mounted = super().switch_mode(mode)
+        # The area left is out of sight until it is shown again: the lines its widgets
+        # drew only take memory (~5 MB after visiting every area); they are drawn again
+        # on its return.
+        for screen in leaving:
+            forget_drawn_lines(screen)
+        return mounted
 
     def action_area(self, area: str) -> None:
         if self.current_mode != area:

@@ -364,6 +364,10 @@ class PageTable(ScrollView, can_focus=True):
 
     # -- bookkeeping ----------------------------------------------------------------------
 
+    def forget_drawn_lines(self) -> None:
+        """Out of sight: drop the lines drawn so far (drawn again when shown)."""
+        self._forget_lines()
+
     def _forget_lines(self) -> None:
         self._lines.clear()
         self._header = None
