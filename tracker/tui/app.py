@@ -202,13 +202,15 @@ class TrackerApp(App[None]):
         """Add the screens' stylesheets now, while the user reads the dashboard. A screen
         that brings a stylesheet not read yet makes Textual re-parse every stylesheet and
         restyle every screen as it first opens; read here, that happens once, off any
-        key press, and not before the first frame."""
+        key press, and not before the first frame. So do the widgets' own CSS."""
         folder = Path(__file__).resolve().parent
         paths = [folder / name for name in self.SCREEN_CSS]
         new = [p for p in paths if not self.stylesheet.has_source(str(p), "")]
         for path in new:
             self.stylesheet.read(path)
-        if new:
+        from tracker.tui.default_css import add_default_css
+
+        if add_default_css(self.stylesheet) or new:
             self.stylesheet.reparse()
             self.stylesheet.update(self)
 
