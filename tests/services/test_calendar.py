@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from tracker.domain.errors import ConflictError, RuleViolation, ValidationError
+from tracker.services.calendar import _by_day
 from tracker.services.context import Services
 from tracker.services.dto_calendar import CalendarItem, MissionDetail
 
@@ -173,3 +174,19 @@ def test_the_ends_of_the_calendar_are_refused_not_crashed(services: Services) ->
     with pytest.raises(ValidationError, match="beyond the calendar"):
         services.calendar.month(9999, 12)
     assert services.calendar.agenda(date(9999, 12, 30), 2) == ()
+
+
+def test_each_day_gets_the_items_on_it_in_their_order() -> None:
+    first, last = date(2018, 10, 1), date(2018, 10, 7)
+    shown = [
+        CalendarItem("mission", 1, "before and into", date(2018, 9, 28), date(2018, 10, 2), ""),
+        CalendarItem("event", 2, "one day", date(2018, 10, 2), date(2018, 10, 2), ""),
+        CalendarItem("event", 3, "past the end", date(2018, 10, 6), date(2018, 10, 9), ""),
+        CalendarItem("event", 4, "outside", date(2018, 10, 8), date(2018, 10, 8), ""),
+    ]
+    found = _by_day(shown, first, last)
+    for offset in range(7):
+        day = first + timedelta(days=offset)
+        assert found.get(day, []) == [i for i in shown if i.on(day)]
+    assert [i.id for i in found[date(2018, 10, 2)]] == [1, 2]
+    assert set(found) == {date(2018, 10, d) for d in (1, 2, 6, 7)}

@@ -28,9 +28,19 @@ async def test_a_new_area_parses_the_styles_once(
             real(self)
 
         monkeypatch.setattr(Stylesheet, "reparse", counted)
+        parsed: list[Stylesheet] = []  # a widget's DEFAULT_CSS new to the stylesheet
+        real_parse = Stylesheet.parse
+
+        def parse_counted(self: Stylesheet) -> None:
+            parsed.append(self)
+            real_parse(self)
+
+        monkeypatch.setattr(Stylesheet, "parse", parse_counted)
         await press(pilot, "e")  # the events area: no style sheet of its own to read
         assert isinstance(pilot.app.screen, EventsScreen)
         assert reparsed == []
+        assert parsed == []  # its widgets' own CSS was added at the warm-up
         await press(pilot, "d", "e")  # shown before: nothing to parse
         assert reparsed == []
+        assert parsed == []
     gc.unfreeze()

@@ -232,10 +232,10 @@ def items_between(
     if "follow_up" in kinds:
         items += _follow_ups(session, start, end)
     found = conflicts.of_window(session, start, end, [i.id for i in items if i.kind == "event"])
-    flagged = [
-        replace(item, conflicts=tuple(c for c in found if c.concerns(item.kind, item.id)))
-        for item in items
-    ]
+    flagged = []
+    for item in items:  # a copy only for the few items a conflict touches (not ~1000)
+        mine = tuple(c for c in found if c.concerns(item.kind, item.id))
+        flagged.append(replace(item, conflicts=mine) if mine else item)
     return tuple(sorted(flagged, key=order))
 
 

@@ -4,7 +4,7 @@ follow-ups, the tray of events still without dates, and the conflicts among them
 from __future__ import annotations
 
 import calendar as stdlib_calendar
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from datetime import date, timedelta
 
 from sqlalchemy import case, select
@@ -35,6 +35,7 @@ from tracker.services.events import detail as event_detail
 
 MAX_AGENDA_DAYS = 366
 _PRIORITY = {p.value: p.rank for p in Priority}
+ONE_DAY = timedelta(days=1)
 
 
 def _form_of(event: Event) -> dict[str, object]:
@@ -83,6 +84,20 @@ def _tray_event(event: Event, year: int) -> TrayEvent:
     )
 
 
+def _by_day(
+    shown: Iterable[CalendarItem], first: date, last: date
+) -> dict[date, list[CalendarItem]]:
+    """Each day's items, in the order given: an item goes to each day of its span that
+    falls between ``first`` and ``last`` (one pass over the items, not one per day)."""
+    found: dict[date, list[CalendarItem]] = {}
+    for item in shown:
+        day, end = max(item.start, first), min(item.end, last)
+        while day <= end:
+            found.setdefault(day, []).append(item)
+            day += ONE_DAY
+    return found
+
+
 class CalendarService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -118,6 +133,7 @@ class CalendarService:
             )
             codes = items.holiday_countries(session, {first.year, last.year}, plan_year, country)
         holidays = items.holidays_by_day(codes, first, last)
+        on_day = _by_day(shown, first, last)
         weeks = tuple(
             CalendarWeek(
                 number=week[0].isocalendar().week,
@@ -125,7 +141,7 @@ class CalendarService:
                     CalendarDay(
                         day=d,
                         in_month=d.month == month,
-                        items=tuple(i for i in shown if i.on(d)),
+                        items=tuple(on_day.get(d, ())),
                         holidays=holidays.get(d, ()),
                     )
                     for d in week

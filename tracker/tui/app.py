@@ -183,13 +183,18 @@ class TrackerApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="warm-up")
     def warm_up(self) -> None:
-        """Import the other areas' screens while the user reads the dashboard; then keep
+        """Import the other areas' screens while the user reads the dashboard, and run
+        their first reads once (see first_reads); then keep
         the collector off everything loaded so far (it lives as long as the app), once
         the start-up's garbage is gone (frozen garbage would never be freed)."""
         try:
             for area in SCREENS:
                 _screen_class(area)
             self.call_from_thread(self.read_screen_styles)
+            if self.services is not None:
+                from tracker.tui.first_reads import run_first_reads
+
+                run_first_reads(self.services, self.year, self.today)
             gc.collect()
             gc.freeze()
         finally:
@@ -199,13 +204,15 @@ class TrackerApp(App[None]):
         """Add the screens' stylesheets now, while the user reads the dashboard. A screen
         that brings a stylesheet not read yet makes Textual re-parse every stylesheet and
         restyle every screen as it first opens; read here, that happens once, off any
-        key press, and not before the first frame."""
+        key press, and not before the first frame. So do the widgets' own CSS."""
         folder = Path(__file__).resolve().parent
         paths = [folder / name for name in self.SCREEN_CSS]
         new = [p for p in paths if not self.stylesheet.has_source(str(p), "")]
         for path in new:
             self.stylesheet.read(path)
-        if new:
+        from tracker.tui.default_css import add_default_css
+
+        if add_default_css(self.stylesheet) or new:
             self.stylesheet.reparse()
             self.stylesheet.update(self)
 
