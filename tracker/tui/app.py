@@ -1,4 +1,4 @@
-"""The Textual application: start-up, the plan year, the three areas and app-wide keys.
+"""The Textual application: start-up, the plan year, the areas and app-wide keys.
 
 Only what the first frame needs is imported here: the services (and SQLAlchemy behind
 them), their data classes, Babel and the form modals are imported by the start-up worker
@@ -201,20 +201,11 @@ class TrackerApp(App[None]):
             self._resume_collector()
 
     def read_screen_styles(self) -> None:
-        """Add the screens' stylesheets now, while the user reads the dashboard. A screen
-        that brings a stylesheet not read yet makes Textual re-parse every stylesheet and
-        restyle every screen as it first opens; read here, that happens once, off any
-        key press, and not before the first frame. So do the widgets' own CSS."""
-        folder = Path(__file__).resolve().parent
-        paths = [folder / name for name in self.SCREEN_CSS]
-        new = [p for p in paths if not self.stylesheet.has_source(str(p), "")]
-        for path in new:
-            self.stylesheet.read(path)
-        from tracker.tui.default_css import add_default_css
+        """The screens' stylesheets and widget CSS read now, not as each area first
+        opens (see tracker.tui.default_css)."""
+        from tracker.tui.default_css import read_screen_styles
 
-        if add_default_css(self.stylesheet) or new:
-            self.stylesheet.reparse()
-            self.stylesheet.update(self)
+        read_screen_styles(self, Path(__file__).resolve().parent, self.SCREEN_CSS)
 
     def _startup_failed(self, error: Exception) -> None:
         self._resume_collector()

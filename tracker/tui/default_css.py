@@ -11,8 +11,11 @@ as before, and CSS that is not scoped to its widget is left alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
 
+from textual.app import App
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
@@ -74,3 +77,18 @@ def add_default_css(stylesheet: Stylesheet) -> bool:
                 scope=scope,
             )
     return new
+
+
+def read_screen_styles(app: App[Any], folder: Path, css_files: Iterable[str]) -> None:
+    """Add the screens' stylesheets and the widgets' own CSS while the user reads the
+    dashboard. A screen that brings a stylesheet not read yet makes Textual re-parse
+    every stylesheet and restyle every screen as it first opens; read here, that
+    happens once, off any key press, and not before the first frame."""
+    stylesheet = app.stylesheet
+    paths = [folder / name for name in css_files]
+    new = [p for p in paths if not stylesheet.has_source(str(p), "")]
+    for path in new:
+        stylesheet.read(path)
+    if add_default_css(stylesheet) or new:
+        stylesheet.reparse()
+        stylesheet.update(app)
