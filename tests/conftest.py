@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import uuid
 from collections.abc import Iterator
@@ -24,6 +25,14 @@ PG_SKIP_REASON = "TRACKER_TEST_PG_URL is not set: PostgreSQL tests need a server
 
 def sqlite_settings(folder: Path) -> Settings:
     return Settings.load(env={"TRACKER_DATA_DIR": str(folder)})
+
+
+@pytest.fixture(autouse=True)
+def collector_thresholds() -> Iterator[None]:
+    """The TUI's warm-up spaces full collections out for the process: put them back."""
+    before = gc.get_threshold()
+    yield
+    gc.set_threshold(*before)
 
 
 @pytest.fixture(autouse=True)

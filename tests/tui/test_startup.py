@@ -26,6 +26,7 @@ async def test_start_up_shows_the_dashboard_of_the_latest_plan(settings: Setting
         assert app.sub_title == "Plan 2018"
         assert gc.get_freeze_count() > 0
         assert gc.isenabled()  # paused during start-up only
+        assert gc.get_threshold()[2] == 100  # full passes spaced out after the freeze
         shown = screen_text(pilot)
         assert "2018 · Piano di promozione 2018" in shown
         assert "Country 1: Belgium — EU / European" in shown
