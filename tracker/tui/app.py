@@ -184,9 +184,9 @@ class TrackerApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="warm-up")
     def warm_up(self) -> None:
         """Import the other areas' screens while the user reads the dashboard, and run
-        their first reads once (see first_reads); then keep
-        the collector off everything loaded so far (it lives as long as the app), once
-        the start-up's garbage is gone (frozen garbage would never be freed)."""
+        their first reads once (see first_reads); then keep the collector off everything
+        loaded so far (it lives as long as the app), once the start-up's garbage is gone
+        (frozen garbage would never be freed)."""
         try:
             for area in SCREENS:
                 _screen_class(area)
