@@ -197,8 +197,7 @@ class TrackerApp(App[None]):
                 run_first_reads(self.services, self.year, self.today)
             gc.collect()
             gc.freeze()
-            # Frozen, nothing counts as long-lived: full passes (30–85 ms) would come every
-            # 10th middle one, inside keystrokes. Ten times rarer (~5 MB more at peak).
+            # Nothing frozen counts as long-lived: full passes (30–85 ms) come 10× rarer.
             gc.set_threshold(700, 10, 100)
         finally:
             self._resume_collector()
