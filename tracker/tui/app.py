@@ -197,7 +197,7 @@ class TrackerApp(App[None]):
                 run_first_reads(self.services, self.year, self.today)
             gc.collect()
             gc.freeze()
-            # Nothing frozen counts as long-lived: full passes (30–85 ms) come 10× rarer.
+            # Frozen objects are not "long-lived": full passes (30-85 ms) ran too often.
             gc.set_threshold(700, 10, 100)
         finally:
             self._resume_collector()
