@@ -97,29 +97,21 @@ class PageTable(ScrollView, can_focus=True):
     }
     """
 
-    class RowHighlighted(Message):
+    class _RowMessage(Message):
+        def __init__(self, table: PageTable, cursor_row: int) -> None:
+            super().__init__()
+            self.table = table
+            self.cursor_row = cursor_row
+
+        @property
+        def control(self) -> PageTable:
+            return self.table
+
+    class RowHighlighted(_RowMessage):
         """The cursor moved onto a row (or a new page put it on one)."""
 
-        def __init__(self, table: PageTable, cursor_row: int) -> None:
-            super().__init__()
-            self.table = table
-            self.cursor_row = cursor_row
-
-        @property
-        def control(self) -> PageTable:
-            return self.table
-
-    class RowSelected(Message):
+    class RowSelected(_RowMessage):
         """Enter, or a click on the row under the cursor."""
-
-        def __init__(self, table: PageTable, cursor_row: int) -> None:
-            super().__init__()
-            self.table = table
-            self.cursor_row = cursor_row
-
-        @property
-        def control(self) -> PageTable:
-            return self.table
 
     def __init__(
         self, *, id: str | None = None, show_header: bool = True, zebra_stripes: bool = True
