@@ -17,7 +17,7 @@ from alembic import op
 # change to the index is a new revision calling drop_* then install_*. The one rule: while
 # this revision imports it, tracker.db.fts may only name columns that exist at 0003 — to
 # index a newer column, first paste the current SQL into this file.
-from tracker.db import fts
+from tracker.db import fts, fts_pg
 
 revision: str = '0003'
 down_revision: str | None = '0002'
@@ -30,7 +30,7 @@ def upgrade() -> None:
     if bind.dialect.name == 'sqlite':
         fts.install_sqlite(bind)
     elif bind.dialect.name == 'postgresql':
-        fts.install_postgresql(bind)
+        fts_pg.install_postgresql(bind)
 
 
 def downgrade() -> None:
@@ -38,4 +38,4 @@ def downgrade() -> None:
     if bind.dialect.name == 'sqlite':
         fts.drop_sqlite(bind)
     elif bind.dialect.name == 'postgresql':
-        fts.drop_postgresql(bind)
+        fts_pg.drop_postgresql(bind)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from tracker.db import fts
+from tracker.db import fts, fts_pg
 
 revision: str = '0008'
 down_revision: str | None = '0006'
@@ -39,13 +39,13 @@ def upgrade() -> None:
         fts.drop_sqlite(bind)
         fts.install_sqlite(bind)
     elif bind.dialect.name == 'postgresql':
-        fts.install_pg_filter_trigrams(bind)
+        fts_pg.install_pg_filter_trigrams(bind)
 
 
 def downgrade() -> None:
     # The search index stays as it is: a superset of the older one, which reads it alike.
     if op.get_bind().dialect.name == 'postgresql':
-        fts.drop_pg_filter_trigrams(op.get_bind())
+        fts_pg.drop_pg_filter_trigrams(op.get_bind())
     with op.batch_alter_table('people', schema=None) as batch_op:
         batch_op.drop_index('ix_people_organisation')
         batch_op.create_index('ix_people_organisation_id', ['organisation_id'], unique=False)

@@ -13,7 +13,7 @@ import pytest
 from alembic import command
 from sqlalchemy import Connection, delete, select, update
 
-from tracker.db import fts, migrate
+from tracker.db import fts, fts_pg, migrate
 from tracker.db.engine import Database, make_engine
 from tracker.db.migrate import head_revision, upgrade_to_head
 from tracker.domain.enums import Stage
@@ -194,7 +194,7 @@ def test_a_refused_extension_does_not_abort_the_transaction(pg_schema_url: str) 
             transaction = conn.begin()
             conn.exec_driver_sql(f"SET LOCAL ROLE {role}")  # may CREATE in no schema
 
-            assert fts.ensure_extension(conn, "unaccent") is None
+            assert fts_pg.ensure_extension(conn, "unaccent") is None
 
             assert conn.exec_driver_sql("SELECT 1").scalar_one() == 1  # not aborted
             transaction.rollback()
@@ -216,7 +216,7 @@ def test_postgresql_install_creates_every_index(pg_schema_url: str) -> None:
                 )
             }
             expected = {t.pg_index for t in fts.SEARCH_TABLES}
-            if fts.pg_has_trigram(conn):
+            if fts_pg.pg_has_trigram(conn):
                 expected |= {t.pg_trgm_index for t in fts.SEARCH_TABLES if t.substring}
             assert expected <= names
             assert all(fts.is_search_object(name) for name in expected)

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import delete, event, update
 
 from tracker.config import Settings
-from tracker.db import fts
+from tracker.db import fts, fts_pg
 from tracker.domain.errors import ValidationError
 from tracker.domain.models import Event, FundingCall, Interaction, Organisation, Person, Plan
 from tracker.services import search as search_module
@@ -179,7 +179,7 @@ def skip_without_trigram(crm: Services) -> None:
     if crm.db.is_sqlite:
         return
     with crm.db.read() as session:
-        if not fts.pg_has_trigram(session.connection()):
+        if not fts_pg.pg_has_trigram(session.connection()):
             pytest.skip("pg_trgm could not be installed on this server")
 
 

@@ -15,7 +15,7 @@ from itertools import count
 from sqlalchemy import ColumnElement, Select, literal_column, select, table, text
 from sqlalchemy.orm import InstrumentedAttribute
 
-from tracker.db import fts
+from tracker.db import fts, fts_pg
 from tracker.services.search_text import (
     MIN_SUBSTRING,
     fts5_prefix_query,
@@ -48,7 +48,7 @@ def word_ids(
             .where(literal_column(t.fts).op("MATCH")(query))
         )
     key = f"words_{next(_keys)}"
-    matches = f"{fts.pg_document(t)} @@ to_tsquery('simple', {fts.pg_fold_query(':' + key)})"
+    matches = f"{fts_pg.pg_document(t)} @@ to_tsquery('simple', {fts_pg.pg_fold_query(':' + key)})"
     return (
         select(literal_column(f"{t.table}.id"))
         .select_from(table(t.table))

@@ -17,7 +17,7 @@ from sqlalchemy import TextClause, select
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
-from tracker.db import fts
+from tracker.db import fts_pg
 from tracker.db.engine import Database
 from tracker.db.fts import SEARCH_TABLE, SearchTable
 from tracker.domain.errors import ValidationError
@@ -111,8 +111,8 @@ class _Postgres:
     def words(
         self, t: SearchTable, terms: Sequence[str], limit: int, most: int | None
     ) -> tuple[Scored, int]:
-        query = f"to_tsquery('simple', {fts.pg_fold_query(':q')})"
-        document, table = fts.pg_document(t), t.table
+        query = f"to_tsquery('simple', {fts_pg.pg_fold_query(':q')})"
+        document, table = fts_pg.pg_document(t), t.table
         params = {"q": tsquery_prefix(terms), "n": limit, "cap": RANKED_AT_MOST}
         rows = self._session.execute(
             sql(
@@ -133,9 +133,9 @@ class _Postgres:
     def substrings(self, t: SearchTable, terms: Sequence[str], limit: int) -> Scored:
         if not self.trigram or not t.substring:
             return []
-        name, table = fts.pg_substring_text(t), t.table
+        name, table = fts_pg.pg_substring_text(t), t.table
         params: dict[str, object] = {f"p{i}": like_pattern(term) for i, term in enumerate(terms)}
-        where = " AND ".join(f"{name} LIKE {fts.pg_fold_query(f':{key}')}" for key in params)
+        where = " AND ".join(f"{name} LIKE {fts_pg.pg_fold_query(f':{key}')}" for key in params)
         # The more of the name the words cover, the better: a score in [-1, -0.01].
         coverage = f"least(1.0, {sum(map(len, terms))}.0 / greatest(1, length({name})))"
         rows = self._session.execute(
@@ -201,7 +201,7 @@ class SearchService:
         if self._db.is_sqlite:
             return _Sqlite(session)
         if self._pg_trigram is None:
-            self._pg_trigram = fts.pg_has_trigram(session.connection())
+            self._pg_trigram = fts_pg.pg_has_trigram(session.connection())
         return _Postgres(session, self._pg_trigram)
 
 
